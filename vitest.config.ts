@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Two suites: `unit` tests the pure model in src/lib (fast, no browser);
+// `e2e` drives Debian's Chromium against the built dist/ (see tests/e2e/harness.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // One browser and one static server per file; files run one at a time
+          // so that two Chromium instances do not compete for our two cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
