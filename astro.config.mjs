@@ -1,0 +1,56 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './scripts/base-links.mjs';
+
+// Self-hosting knobs, all optional (see README "Self-hosting"):
+//   BASE_PATH  serve the site under a sub-path, e.g. /vpn-guide/
+//   SITE_URL   public origin used for canonical links and the sitemap
+//   REPO_URL   repository web URL; turns on "Edit page" links (…/edit/main/<file>)
+//   OUT_DIR    build output folder (default dist)
+const base = process.env.BASE_PATH ?? '/';
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const repo = process.env.REPO_URL?.replace(/\/$/, '');
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  server: { host: '127.0.0.1' },
+  markdown: { processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }) },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX page triggers a harmless "use astro:head-inject" directive notice
+        // (withastro/astro#18087); hide it so real warnings stay visible.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
+  integrations: [
+    starlight({
+      title: 'IKEv2 vs L2TP/IPsec',
+      description:
+        'An accurate, cited guide to choosing and running IKEv2/IPsec or L2TP/IPsec VPNs, with exact MTU, handshake and firewall calculators.',
+      favicon: '/favicon.svg',
+      lastUpdated: true,
+      ...(repo ? { editLink: { baseUrl: `${repo}/edit/main/` } } : {}),
+      customCss: ['./src/styles/site.css'],
+      components: {
+        Search: './src/components/site/Search.astro',
+        MarkdownContent: './src/components/site/MarkdownContent.astro',
+      },
+      sidebar: [
+        { label: 'Guide', items: [{ autogenerate: { directory: 'guide' } }] },
+        { label: 'Tools', items: [{ autogenerate: { directory: 'tools' } }] },
+        { label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },
+      ],
+    }),
+    svelte(),
+  ],
+});

@@ -1,0 +1,281 @@
+/**
+ * Every document the guide cites, in one place. Chapters name these in their `sources`
+ * frontmatter and in inline <Cite> tags; the References page is generated from this list.
+ *
+ * A citation is written the way a reader would say it:
+ *   'RFC 7296 §2.23'              an RFC, optionally with a section (links to that section)
+ *   'strongswan-windows-clients'  any other document, by its id below
+ */
+
+export interface Reference {
+  /** 'RFC 7296' for RFCs; a short kebab-case id for everything else. */
+  id: string;
+  title: string;
+  url: string;
+  /** Who published it: 'IETF', 'Microsoft', 'strongSwan project', … */
+  publisher: string;
+  /** Publication month for RFCs ('2014-10'); year or date for others where known. */
+  date?: string;
+  kind: 'rfc' | 'draft' | 'vendor' | 'source-code' | 'paper';
+  /** One line on what status the document has today, e.g. 'Obsoleted by RFC 9329'. */
+  status?: string;
+}
+
+const rfc = (
+  num: number,
+  title: string,
+  date: string,
+  status?: string,
+): Reference => ({
+  id: `RFC ${num}`,
+  title,
+  url: `https://www.rfc-editor.org/rfc/rfc${num}`,
+  publisher: 'IETF',
+  date,
+  kind: 'rfc',
+  ...(status ? { status } : {}),
+});
+
+export const references: readonly Reference[] = [
+  rfc(768, 'User Datagram Protocol', '1980-08'),
+  rfc(791, 'Internet Protocol', '1981-09'),
+  rfc(1191, 'Path MTU Discovery', '1990-11'),
+  rfc(1332, 'The PPP Internet Protocol Control Protocol (IPCP)', '1992-05'),
+  rfc(1661, 'The Point-to-Point Protocol (PPP)', '1994-07'),
+  rfc(1662, 'PPP in HDLC-like Framing', '1994-07'),
+  rfc(1994, 'PPP Challenge Handshake Authentication Protocol (CHAP)', '1996-08'),
+  rfc(2341, 'Cisco Layer Two Forwarding (Protocol) "L2F"', '1998-05', 'Historic'),
+  rfc(2404, 'The Use of HMAC-SHA-1-96 within ESP and AH', '1998-11'),
+  rfc(2409, 'The Internet Key Exchange (IKE)', '1998-11', 'Historic (RFC 9395)'),
+  rfc(2410, 'The NULL Encryption Algorithm and Its Use With IPsec', '1998-11'),
+  rfc(2451, 'The ESP CBC-Mode Cipher Algorithms', '1998-11'),
+  rfc(2637, 'Point-to-Point Tunneling Protocol (PPTP)', '1999-07', 'Informational'),
+  rfc(2661, 'Layer Two Tunneling Protocol "L2TP"', '1999-08'),
+  rfc(2759, 'Microsoft PPP CHAP Extensions, Version 2', '2000-01', 'Informational'),
+  rfc(3193, 'Securing L2TP using IPsec', '2001-11'),
+  rfc(3526, 'More Modular Exponential (MODP) Diffie-Hellman groups for Internet Key Exchange (IKE)', '2003-05'),
+  rfc(3566, 'The AES-XCBC-MAC-96 Algorithm and Its Use With IPsec', '2003-09'),
+  rfc(3602, 'The AES-CBC Cipher Algorithm and Its Use with IPsec', '2003-09'),
+  rfc(3686, 'Using Advanced Encryption Standard (AES) Counter Mode With IPsec Encapsulating Security Payload (ESP)', '2004-01'),
+  rfc(3706, 'A Traffic-Based Method of Detecting Dead Internet Key Exchange (IKE) Peers', '2004-02', 'Informational'),
+  rfc(3748, 'Extensible Authentication Protocol (EAP)', '2004-06'),
+  rfc(3931, 'Layer Two Tunneling Protocol - Version 3 (L2TPv3)', '2005-03'),
+  rfc(3947, 'Negotiation of NAT-Traversal in the IKE', '2005-01'),
+  rfc(3948, 'UDP Encapsulation of IPsec ESP Packets', '2005-01'),
+  rfc(4106, 'The Use of Galois/Counter Mode (GCM) in IPsec Encapsulating Security Payload (ESP)', '2005-06'),
+  rfc(4301, 'Security Architecture for the Internet Protocol', '2005-12'),
+  rfc(4302, 'IP Authentication Header', '2005-12'),
+  rfc(4303, 'IP Encapsulating Security Payload (ESP)', '2005-12'),
+  rfc(4306, 'Internet Key Exchange (IKEv2) Protocol', '2005-12', 'Obsoleted by RFC 5996'),
+  rfc(4309, 'Using Advanced Encryption Standard (AES) CCM Mode with IPsec Encapsulating Security Payload (ESP)', '2005-12'),
+  rfc(4543, 'The Use of Galois Message Authentication Code (GMAC) in IPsec ESP and AH', '2006-05'),
+  rfc(4555, 'IKEv2 Mobility and Multihoming Protocol (MOBIKE)', '2006-06'),
+  rfc(4739, 'Multiple Authentication Exchanges in the Internet Key Exchange (IKEv2) Protocol', '2006-11', 'Experimental'),
+  rfc(4821, 'Packetization Layer Path MTU Discovery', '2007-03'),
+  rfc(4868, 'Using HMAC-SHA-256, HMAC-SHA-384, and HMAC-SHA-512 with IPsec', '2007-05'),
+  rfc(5114, 'Additional Diffie-Hellman Groups for Use with IETF Standards', '2008-01', 'Informational'),
+  rfc(5216, 'The EAP-TLS Authentication Protocol', '2008-03'),
+  rfc(5685, 'Redirect Mechanism for the Internet Key Exchange Protocol Version 2 (IKEv2)', '2009-11'),
+  rfc(5903, 'Elliptic Curve Groups modulo a Prime (ECP Groups) for IKE and IKEv2', '2010-06', 'Informational'),
+  rfc(5996, 'Internet Key Exchange Protocol Version 2 (IKEv2)', '2010-09', 'Obsoleted by RFC 7296'),
+  rfc(5998, 'An Extension for EAP-Only Authentication in IKEv2', '2010-09'),
+  rfc(6691, 'TCP Options and Maximum Segment Size (MSS)', '2012-07', 'Informational'),
+  rfc(7296, 'Internet Key Exchange Protocol Version 2 (IKEv2)', '2014-10', 'Internet Standard (STD 79)'),
+  rfc(7383, 'Internet Key Exchange Protocol Version 2 (IKEv2) Message Fragmentation', '2014-11'),
+  rfc(7427, 'Signature Authentication in the Internet Key Exchange Version 2 (IKEv2)', '2015-01'),
+  rfc(7634, 'ChaCha20, Poly1305, and Their Use in the Internet Key Exchange Protocol (IKE) and IPsec', '2015-08'),
+  rfc(8031, 'Curve25519 and Curve448 for the Internet Key Exchange Protocol Version 2 (IKEv2) Key Agreement', '2016-12'),
+  rfc(8200, 'Internet Protocol, Version 6 (IPv6) Specification', '2017-07', 'Internet Standard (STD 86)'),
+  rfc(8201, 'Path MTU Discovery for IP version 6', '2017-07', 'Internet Standard (STD 87)'),
+  rfc(8221, 'Cryptographic Algorithm Implementation Requirements and Usage Guidance for Encapsulating Security Payload (ESP) and Authentication Header (AH)', '2017-10'),
+  rfc(8229, 'TCP Encapsulation of IKE and IPsec Packets', '2017-08', 'Obsoleted by RFC 9329'),
+  rfc(8247, 'Algorithm Implementation Requirements and Usage Guidance for the Internet Key Exchange Protocol Version 2 (IKEv2)', '2017-09'),
+  rfc(8784, 'Mixing Preshared Keys in the Internet Key Exchange Protocol Version 2 (IKEv2) for Post-quantum Security', '2020-06'),
+  rfc(9242, 'Intermediate Exchange in the Internet Key Exchange Protocol Version 2 (IKEv2)', '2022-05'),
+  rfc(9329, 'TCP Encapsulation of the Internet Key Exchange Protocol (IKE) and IPsec Packets', '2022-11'),
+  rfc(9370, 'Multiple Key Exchanges in the Internet Key Exchange Protocol Version 2 (IKEv2)', '2023-05'),
+  rfc(9395, 'Deprecation of the Internet Key Exchange Version 1 (IKEv1) Protocol and Obsoleted Algorithms', '2023-04'),
+  {
+    id: 'strongswan-windows-clients',
+    title: 'strongSwan documentation: Windows Clients',
+    url: 'https://docs.strongswan.org/docs/latest/interop/windowsClients.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-windows-cert-requirements',
+    title: 'strongSwan documentation: Windows Certificate Requirements',
+    url: 'https://docs.strongswan.org/docs/latest/interop/windowsCertRequirements.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-apple-clients',
+    title: 'strongSwan documentation: iOS and macOS',
+    url: 'https://docs.strongswan.org/docs/latest/interop/ios.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-swanctl-conf',
+    title: 'strongSwan documentation: swanctl.conf',
+    url: 'https://docs.strongswan.org/docs/latest/swanctl/swanctlConf.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-conf',
+    title: 'strongSwan documentation: strongswan.conf',
+    url: 'https://docs.strongswan.org/docs/latest/config/strongswanConf.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-retransmission',
+    title: 'strongSwan documentation: Retransmission',
+    url: 'https://docs.strongswan.org/docs/latest/config/retransmission.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-networkmanager',
+    title: 'strongSwan documentation: NetworkManager',
+    url: 'https://docs.strongswan.org/docs/latest/features/networkManager.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'libreswan-ipsec-conf',
+    title: 'libreswan: ipsec.conf(5) manual page',
+    url: 'https://libreswan.org/man/ipsec.conf.5.html',
+    publisher: 'libreswan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'ms-set-vpnconnectionipsecconfiguration',
+    title: 'Microsoft Learn: Set-VpnConnectionIPsecConfiguration',
+    url: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
+    publisher: 'Microsoft',
+    kind: 'vendor',
+  },
+  {
+    id: 'ms-add-vpnconnection',
+    title: 'Microsoft Learn: Add-VpnConnection',
+    url: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnection',
+    publisher: 'Microsoft',
+    kind: 'vendor',
+  },
+  {
+    id: 'ms-sstp',
+    title: '[MS-SSTP]: Secure Socket Tunneling Protocol (SSTP)',
+    url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-sstp/',
+    publisher: 'Microsoft',
+    kind: 'vendor',
+  },
+  {
+    id: 'apple-vpn-overview',
+    title: 'Apple Platform Deployment: VPN overview for Apple device deployment',
+    url: 'https://support.apple.com/guide/deployment/vpn-overview-depae3d361d0/web',
+    publisher: 'Apple',
+    kind: 'vendor',
+  },
+  {
+    id: 'android-ikev2vpnprofile',
+    title: 'Android Developers: Ikev2VpnProfile',
+    url: 'https://developer.android.com/reference/android/net/Ikev2VpnProfile',
+    publisher: 'Google',
+    kind: 'vendor',
+  },
+  {
+    id: 'hwdsl2-clients',
+    title: 'setup-ipsec-vpn: Configure IPsec/L2TP VPN Clients',
+    url: 'https://github.com/hwdsl2/setup-ipsec-vpn/blob/master/docs/clients.md',
+    publisher: 'hwdsl2/setup-ipsec-vpn',
+    kind: 'source-code',
+  },
+  {
+    id: 'hwdsl2-ikev2',
+    title: 'setup-ipsec-vpn: Guide: How to Set Up and Use IKEv2 VPN',
+    url: 'https://github.com/hwdsl2/setup-ipsec-vpn/blob/master/docs/ikev2-howto.md',
+    publisher: 'hwdsl2/setup-ipsec-vpn',
+    kind: 'source-code',
+  },
+  {
+    id: 'wireguard-paper',
+    title: 'WireGuard: Next Generation Kernel Network Tunnel (whitepaper)',
+    url: 'https://www.wireguard.com/papers/wireguard.pdf',
+    publisher: 'J. A. Donenfeld',
+    kind: 'paper',
+  },
+  {
+    id: 'linux-xfrm-state',
+    title: 'Linux kernel source: net/xfrm/xfrm_state.c (xfrm_state_mtu)',
+    url: 'https://github.com/torvalds/linux/blob/master/net/xfrm/xfrm_state.c',
+    publisher: 'Linux kernel',
+    kind: 'source-code',
+  },
+  {
+    id: 'linux-l2tp-core',
+    title: 'Linux kernel source: net/l2tp/l2tp_core.c (L2TPv2 data header)',
+    url: 'https://github.com/torvalds/linux/blob/master/net/l2tp/l2tp_core.c',
+    publisher: 'Linux kernel',
+    kind: 'source-code',
+  },
+  {
+    id: 'linux-wireguard-send',
+    title: 'Linux kernel source: drivers/net/wireguard/send.c (calculate_skb_padding)',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/net/wireguard/send.c',
+    publisher: 'Linux kernel',
+    kind: 'source-code',
+  },
+  {
+    id: 'openvpn-mtu',
+    title: 'OpenVPN source: src/openvpn/mtu.c and crypto.c (data channel overhead)',
+    url: 'https://github.com/OpenVPN/openvpn/blob/master/src/openvpn/mtu.c',
+    publisher: 'OpenVPN project',
+    kind: 'source-code',
+  },
+  {
+    id: 'felsch-2018',
+    title: 'The Dangers of Key Reuse: Practical Attacks on IPsec IKE (USENIX Security 2018)',
+    url: 'https://www.usenix.org/conference/usenixsecurity18/presentation/felsch',
+    publisher: 'Felsch, Grothe, Schwenk, Czubak, Szymanek',
+    date: '2018-08',
+    kind: 'paper',
+  },
+];
+
+const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));
+
+export interface Citation {
+  reference: Reference;
+  /** Section within the document, without the '§' ('2.23', 'Appendix A'). */
+  section?: string;
+  /** How the citation reads in running text: 'RFC 7296 §2.23', or a document's title. */
+  label: string;
+  /** Link to the document, or to the section where the publisher supports it. */
+  href: string;
+}
+
+const CITATION = /^\s*(RFC\s*\d+|[a-z0-9][a-z0-9-]*)\s*(?:§\s*(.+?))?\s*$/i;
+
+/** Resolves 'RFC 7296 §2.23' or 'strongswan-windows-clients'; undefined when unknown. */
+export function resolveCitation(text: string): Citation | undefined {
+  const match = CITATION.exec(text);
+  if (!match) return undefined;
+  const [, rawId = '', section] = match;
+  const id = rawId.replace(/^rfc\s*/i, 'RFC ');
+  const reference = byId.get(id.toLowerCase());
+  if (!reference) return undefined;
+  // RFCs read as 'RFC 7296 §2.23'; other documents by their title.
+  const name = reference.kind === 'rfc' ? reference.id : reference.title;
+  const label = section ? `${name} §${section}` : name;
+  // rfc-editor.org HTML renderings carry an anchor per numbered section.
+  const anchor =
+    reference.kind === 'rfc' && section && /^\d+(\.\d+)*$/.test(section)
+      ? `#section-${section}`
+      : reference.kind === 'rfc' && section && /^Appendix [A-Z](\.\d+)*$/.test(section)
+        ? `#appendix-${section.slice('Appendix '.length)}`
+        : '';
+  return { reference, section, label, href: reference.url + anchor };
+}

@@ -1,0 +1,154 @@
+/**
+ * Shared end-to-end harness: serves a built site folder on 127.0.0.1, drives Debian's Chromium
+ * through playwright-core, and records everything a page must not do (console errors, failed
+ * requests, requests to any other host).
+ *
+ * Lifecycle per test file: startSite() in beforeAll -> openPage() per check -> site.close().
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser } from '../../scripts/find-browser.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const VIEWPORTS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+/** The two builds `npm test` checks: the default one and one under a base path. */
+export const BUILDS = [
+  { dir: 'dist', base: '/' },
+  { dir: 'dist-base', base: '/vpn-guide/' },
+] as const;
+
+export interface Problems {
+  consoleErrors: string[];
+  foreignRequests: string[];
+  failedRequests: string[];
+}
+
+export interface Site {
+  /** Origin + base, ending in '/'. */
+  url: string;
+  origin: string;
+  base: string;
+  browser: Browser;
+  /** Opens a fresh context and page that record problems; JavaScript can be switched off. */
+  openPage(options?: { viewport?: { width: number; height: number }; javaScript?: boolean }): Promise<{
+    page: Page;
+    context: BrowserContext;
+    problems: Problems;
+  }>;
+  close(): Promise<void>;
+}
+
+export async function startSite(build: { dir: string; base: string }): Promise<Site> {
+  if (!existsSync(`${build.dir}/index.html`)) {
+    throw new Error(
+      `${build.dir}/ has no built site. Run \`npm test\` (it builds first) or \`npm run build\` ` +
+        (build.base === '/' ? '' : `and \`npm run build:base\` `) +
+        'before `npm run test:e2e`.',
+    );
+  }
+  const server = await startStaticServer({ root: build.dir, base: build.base });
+  const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  const origin = new URL(server.url).origin;
+
+  return {
+    url: server.url,
+    origin,
+    base: build.base,
+    browser,
+    async openPage({ viewport = VIEWPORTS.desktop, javaScript = true } = {}) {
+      const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
+      const problems: Problems = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
+      // Every request leaving for another host is refused and recorded: the guide must not
+      // make any (no fonts, CDNs or analytics).
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
+          return route.continue();
+        }
+        problems.foreignRequests.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.consoleErrors.push(`Uncaught: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.status() >= 400 && !response.url().includes('/this-page-does-not-exist')) {
+          problems.failedRequests.push(`${response.status()} ${response.url()}`);
+        }
+      });
+      return { page, context, problems };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Page paths listed in the built sitemap, relative to the site root (e.g. 'guide/ikev2/'). */
+export function sitemapPaths(build: { dir: string; base: string }): string[] {
+  const index = readFileSync(`${build.dir}/sitemap-index.xml`, 'utf8');
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  const pages = sitemaps.flatMap((loc) => {
+    const file = `${build.dir}/${new URL(loc).pathname.slice(build.base.length)}`;
+    return [...readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  });
+  return pages.map((loc) => new URL(loc).pathname.slice(build.base.length));
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every WCAG 2.x A/AA rule plus axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }),
+    );
+  }, AXE_TAGS);
+}
+
+/** True when nothing on the page is wider than the viewport (no sideways scrolling). */
+export async function fitsViewport(page: Page): Promise<{ fits: boolean; scrollWidth: number; width: number }> {
+  return page.evaluate(() => ({
+    fits: document.documentElement.scrollWidth <= window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+}

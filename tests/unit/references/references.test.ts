@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { references, resolveCitation } from '../../../src/lib/references';
+
+describe('resolveCitation', () => {
+  it.each([
+    // [citation as written, label, href]
+    ['RFC 7296', 'RFC 7296', 'https://www.rfc-editor.org/rfc/rfc7296'],
+    ['RFC 7296 §2.23', 'RFC 7296 §2.23', 'https://www.rfc-editor.org/rfc/rfc7296#section-2.23'],
+    ['rfc7296 § 1.2', 'RFC 7296 §1.2', 'https://www.rfc-editor.org/rfc/rfc7296#section-1.2'],
+    ['RFC 4303 §Appendix A', 'RFC 4303 §Appendix A', 'https://www.rfc-editor.org/rfc/rfc4303#appendix-A'],
+    ['strongswan-windows-clients', 'strongSwan documentation: Windows Clients', 'https://docs.strongswan.org/docs/latest/interop/windowsClients.html'],
+    ['hwdsl2-clients §Windows error 809', 'setup-ipsec-vpn: Configure IPsec/L2TP VPN Clients §Windows error 809', 'https://github.com/hwdsl2/setup-ipsec-vpn/blob/master/docs/clients.md'],
+  ])('%s', (text, label, href) => {
+    const citation = resolveCitation(text);
+    expect(citation?.href).toBe(href);
+    expect(citation?.label).toBe(label);
+  });
+
+  it.each(['RFC 99999', 'no-such-document', '', '§2.1', 'RFC 7296 §'])('refuses %j', (text) => {
+    expect(resolveCitation(text)).toBeUndefined();
+  });
+});
+
+describe('the reference list', () => {
+  it('has unique ids', () => {
+    const ids = references.map((r) => r.id.toLowerCase());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(references.map((r) => [r.id, r] as const))('%s has an https URL and a title', (_, ref) => {
+    expect(ref.url).toMatch(/^https:\/\/[^\s]+$/);
+    expect(ref.title.length).toBeGreaterThan(3);
+    if (ref.kind === 'rfc') expect(ref.url).toBe(`https://www.rfc-editor.org/rfc/rfc${ref.id.slice(4)}`);
+  });
+});
