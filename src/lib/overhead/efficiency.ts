@@ -95,7 +95,7 @@ function checkMix(mix: PacketMix): void {
 
 function clampedTunnel(spec: TunnelSpec, pathMtu: number | undefined): { tunnel: Tunnel; limit: number } {
   const tunnel = compileTunnel(spec);
-  if (pathMtu === undefined) return { tunnel, limit: tunnel.maxInnerBytes };
+  if (pathMtu === undefined) return { tunnel, limit: Number.POSITIVE_INFINITY };
   const limit = tunnel.maxInnerPacket(pathMtu);
   if (tunnel.spec.protocol !== 'wireguard') return { tunnel, limit };
   // The interface MTU is what the clamp follows; set it to the tunnel MTU for this path.

@@ -85,7 +85,7 @@ export function compileTunnel(input: TunnelSpec): Tunnel {
       const smallestOuter = framing.outerBytes(innerHeaderBytes);
       throw new ModelError(
         'pathMtu',
-        `A path MTU of ${pathMtu} bytes cannot carry even an empty ${family} packet (${innerHeaderBytes} bytes) through this ` +
+        `A path MTU of ${pathMtu} bytes cannot carry even a header-only ${family} packet (${innerHeaderBytes} bytes) through this ` +
           `tunnel: that takes ${smallestOuter} bytes on the path.`,
       );
     }

@@ -86,10 +86,12 @@ export function resolveSpec(spec: TunnelSpec): ResolvedSpec {
   const inner = checkChoice('inner', spec.inner, IP_VERSIONS, 'inner (the IP version inside the tunnel)');
 
   const allowedEncapsulations = ENCAPSULATIONS_BY_PROTOCOL[protocol];
+  const encapsulationWhat =
+    protocol === 'wireguard' ? 'WireGuard runs over UDP only, so encapsulation' : `encapsulation for ${protocol}`;
   const encapsulation =
     spec.encapsulation === undefined
       ? 'udp'
-      : checkChoice('encapsulation', spec.encapsulation, allowedEncapsulations, `encapsulation for ${protocol}`);
+      : checkChoice('encapsulation', spec.encapsulation, allowedEncapsulations, encapsulationWhat);
 
   const tcpOptionBytes =
     encapsulation === 'tcp' && spec.tcpOptionBytes !== undefined
