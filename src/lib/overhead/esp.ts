@@ -62,25 +62,28 @@ export function espFraming(spec: ResolvedSpec, esp: EspTransform): Framing {
     { name: 'ESP ICV', bytes: esp.icvBytes },
   ]);
 
+  // Plain locals: the closures below run once per chart point.
   const headBytes = sumBytes(beforePayload);
   const prefixBytes = sumBytes(prefix);
+  const trailer = ESP_TRAILER;
   const align = esp.alignBytes;
   const icv = esp.icvBytes;
+  const fixedBytes = headBytes + prefixBytes + trailer + icv;
 
   const paddingBytes = (inner: number): number => {
-    const unpadded = prefixBytes + inner + ESP_TRAILER;
+    const unpadded = prefixBytes + inner + trailer;
     return (align - (unpadded % align)) % align;
   };
   const tunnelMtu = (pathMtu: number): number =>
-    align * Math.floor((pathMtu - headBytes - icv) / align) - ESP_TRAILER - prefixBytes;
+    align * Math.floor((pathMtu - headBytes - icv) / align) - trailer - prefixBytes;
 
   return {
-    outerBytes: (inner) => headBytes + prefixBytes + inner + paddingBytes(inner) + ESP_TRAILER + icv,
+    outerBytes: (inner) => fixedBytes + inner + paddingBytes(inner),
     paddingBytes,
     layers: (inner) => assembleLayers(before, inner, { name: 'ESP padding', bytes: paddingBytes(inner) }, after),
     tunnelMtu,
     largestInnerWithin: tunnelMtu,
-    minOverheadBytes: headBytes + prefixBytes + ESP_TRAILER + icv,
+    minOverheadBytes: fixedBytes,
     maxPaddingBytes: align - 1,
   };
 }

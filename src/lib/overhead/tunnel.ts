@@ -59,6 +59,16 @@ export function compileTunnel(input: TunnelSpec): Tunnel {
   const family = `IPv${spec.inner}`;
 
   const checkInner = (innerBytes: number): number => {
+    // Fast path for charts: only local values, no call into another module.
+    if (Number.isInteger(innerBytes) && innerBytes >= innerHeaderBytes && innerBytes <= maxInnerBytes) {
+      const outer = framing.outerBytes(innerBytes);
+      if (outer <= outerLimit) return outer;
+    }
+    return refuseInner(innerBytes);
+  };
+
+  /** Throws the ModelError that explains why innerBytes was refused. */
+  const refuseInner = (innerBytes: number): never => {
     if (spec.protocol === 'wireguard' && Number.isInteger(innerBytes) && innerBytes > maxInnerBytes && innerBytes <= MAX_INNER_PACKET) {
       throw new ModelError(
         'innerBytes',
@@ -67,15 +77,11 @@ export function compileTunnel(input: TunnelSpec): Tunnel {
       );
     }
     checkWholeNumber('innerBytes', innerBytes, innerHeaderBytes, maxInnerBytes, `innerBytes (a whole inner ${family} packet, header included)`);
-    const outer = framing.outerBytes(innerBytes);
-    if (outer > outerLimit) {
-      throw new ModelError(
-        'innerBytes',
-        `An inner packet of ${innerBytes} bytes would make a ${outer}-byte outer IPv${spec.outer} packet, more than the ` +
-          `${outerLimit} bytes its length field can express; the largest inner packet is ${framing.largestInnerWithin(outerLimit)}.`,
-      );
-    }
-    return outer;
+    throw new ModelError(
+      'innerBytes',
+      `An inner packet of ${innerBytes} bytes would make a ${framing.outerBytes(innerBytes)}-byte outer IPv${spec.outer} packet, ` +
+        `more than the ${outerLimit} bytes its length field can express; the largest inner packet is ${framing.largestInnerWithin(outerLimit)}.`,
+    );
   };
 
   const maxInnerPacket = (pathMtu: number): number => {

@@ -18,9 +18,10 @@ export function wireguardFraming(spec: ResolvedSpec): Framing {
   const after: NamedLayer[] = [{ name: 'Poly1305 tag', bytes: WIREGUARD_TAG }];
   const fixedBytes = sumBytes(before) + WIREGUARD_TAG;
   const mtu = spec.wireguardMtu;
+  const multiple = WIREGUARD_PADDING_MULTIPLE;
 
   // Inner packets never exceed the MTU (tunnel.ts refuses them), so the cap only trims padding.
-  const paddingBytes = (inner: number): number => Math.min(mtu, roundUp(inner, WIREGUARD_PADDING_MULTIPLE)) - inner;
+  const paddingBytes = (inner: number): number => Math.min(mtu, roundUp(inner, multiple)) - inner;
 
   return {
     outerBytes: (inner) => fixedBytes + inner + paddingBytes(inner),
@@ -31,9 +32,9 @@ export function wireguardFraming(spec: ResolvedSpec): Framing {
     largestInnerWithin: (outerLimit) => {
       const room = outerLimit - fixedBytes;
       // Up to the MTU every packet pads to at most the MTU; past that, padding is to 16.
-      return mtu <= room ? mtu : Math.min(mtu, Math.floor(room / WIREGUARD_PADDING_MULTIPLE) * WIREGUARD_PADDING_MULTIPLE);
+      return mtu <= room ? mtu : Math.min(mtu, Math.floor(room / multiple) * multiple);
     },
     minOverheadBytes: fixedBytes,
-    maxPaddingBytes: WIREGUARD_PADDING_MULTIPLE - 1,
+    maxPaddingBytes: multiple - 1,
   };
 }
