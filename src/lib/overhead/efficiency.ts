@@ -71,6 +71,9 @@ export function wireEfficiency(spec: TunnelSpec, innerBytes: number): number {
 
 /** Efficiency for each inner size, compiling the spec once (the fast path for charts). */
 export function efficiencySeries(spec: TunnelSpec, innerSizes: readonly number[]): number[] {
+  if (!Array.isArray(innerSizes)) {
+    throw new ModelError('innerSizes', `innerSizes must be an array of inner packet sizes; got ${describeValue(innerSizes)}.`);
+  }
   const tunnel = compileTunnel(spec);
   return innerSizes.map((inner) => inner / tunnel.outerBytes(inner));
 }
@@ -118,6 +121,9 @@ function outerForMix(tunnel: Tunnel, innerBytes: number): number {
  */
 export function mixEfficiency(spec: TunnelSpec, mix: PacketMix = SIMPLE_IMIX, options: MixOptions = {}): MixEfficiency {
   checkMix(mix);
+  if (typeof options !== 'object' || options === null) {
+    throw new ModelError('options', `options must be an object such as { pathMtu: 1500 }; got ${describeValue(options)}.`);
+  }
   const { tunnel, limit } = clampedTunnel(spec, options.pathMtu);
   if (options.ethernetL1 !== undefined && typeof options.ethernetL1 !== 'boolean') {
     throw new ModelError('ethernetL1', `ethernetL1 must be true or false; got ${describeValue(options.ethernetL1)}.`, ['true', 'false']);

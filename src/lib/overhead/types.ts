@@ -10,9 +10,9 @@ export type Protocol = 'ikev2' | 'l2tp' | 'wireguard' | 'openvpn';
 export type Encapsulation = 'none' | 'udp' | 'tcp';
 
 /**
- * What a tunnel looks like on the wire. A field that does not change the result for the
- * chosen protocol (esp for WireGuard, l2tp for IKEv2, tcpOptionBytes over UDP, ...) is
- * ignored and not checked; every field that does change it is checked.
+ * What a tunnel looks like on the wire. Fields the chosen protocol and encapsulation do not
+ * use (esp for WireGuard and OpenVPN, l2tp/ppp for IKEv2, tcpOptionBytes over UDP,
+ * wireguardMtu for ESP) are ignored and not checked; every field they use is checked.
  */
 export interface TunnelSpec {
   protocol: Protocol;

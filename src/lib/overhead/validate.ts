@@ -1,6 +1,6 @@
 /**
- * Checks a TunnelSpec and resolves its defaults. A field is checked when, and only when, it
- * changes the result for the chosen protocol; the others are ignored (documented on TunnelSpec).
+ * Checks a TunnelSpec and resolves its defaults. A field is checked when the chosen protocol
+ * and encapsulation use it; the others are ignored (documented on TunnelSpec).
  */
 import { ModelError, describeValue } from './errors';
 import {
