@@ -24,9 +24,11 @@ export interface MonteCarloResult {
 }
 
 /**
- * Draws whole handshakes: per round the number of attempts K by inverting the geometric law
- * (K = 1 + floor(ln U / ln(1 - q))), giving up when K exceeds the round's transmissions; the
- * detection delay is uniform on [detectionMinMs, detectionMaxMs].
+ * Draws whole handshakes by inverse-CDF sampling: per round one uniform U picks the attempt that
+ * succeeds, the first k with U < 1 - (1 - q)^k, and the handshake gives up when there is none
+ * within the round's transmissions; the detection delay is uniform on [detectionMinMs,
+ * detectionMaxMs]. The per-round tables are flat typed arrays so a redraw on every input change
+ * stays cheap.
  */
 export function simulate(
   rounds: readonly RoundLaw[],
@@ -36,32 +38,35 @@ export function simulate(
   seed: number,
 ): MonteCarloResult {
   const random = mulberry32(seed);
-  const elapsedBefore = rounds.map((round) => {
-    const sums = [0];
-    for (const wait of round.waitsMs) sums.push((sums[sums.length - 1] ?? 0) + wait);
-    return sums;
+  const offsets = new Int32Array(rounds.length + 1);
+  rounds.forEach((round, r) => (offsets[r + 1] = (offsets[r] ?? 0) + round.waitsMs.length));
+  const size = offsets[rounds.length] ?? 0;
+  const reached = new Float64Array(size); // P(success by attempt k)
+  const startMs = new Float64Array(size); // zeroLoss + waits before attempt k
+  rounds.forEach((round, r) => {
+    let fail = 1;
+    let elapsed = 0;
+    round.waitsMs.forEach((wait, k) => {
+      const at = (offsets[r] ?? 0) + k;
+      fail *= 1 - round.pAttempt;
+      reached[at] = 1 - fail;
+      startMs[at] = elapsed + round.zeroLossMs;
+      elapsed += wait;
+    });
   });
-  const logFail = rounds.map((round) => Math.log1p(-round.pAttempt));
   const times = new Float64Array(samples);
+  const detectionSpan = detectionMaxMs - detectionMinMs;
   let completed = 0;
   for (let s = 0; s < samples; s += 1) {
-    let total = detectionMinMs + (detectionMaxMs - detectionMinMs) * random();
+    let total = detectionMinMs + detectionSpan * random();
     let gaveUp = false;
-    for (let r = 0; r < rounds.length; r += 1) {
-      const round = rounds[r];
-      const sums = elapsedBefore[r];
-      const lf = logFail[r];
-      if (round === undefined || sums === undefined || lf === undefined) throw new Error('round tables out of step');
-      // lf = ln(1 - q): -Infinity when nothing is lost, 0 when nothing gets through
-      let attempt: number;
-      if (round.pAttempt >= 1) attempt = 1;
-      else if (lf === 0) attempt = Number.POSITIVE_INFINITY;
-      else attempt = 1 + Math.floor(Math.log(1 - random()) / lf);
-      if (attempt > round.waitsMs.length) {
-        gaveUp = true;
-        break;
-      }
-      total += (sums[attempt - 1] ?? 0) + round.zeroLossMs;
+    for (let r = 0; r < rounds.length && !gaveUp; r += 1) {
+      const u = random();
+      const end = offsets[r + 1] ?? 0;
+      let at = offsets[r] ?? 0;
+      while (at < end && u >= (reached[at] ?? 1)) at += 1;
+      if (at === end) gaveUp = true;
+      else total += startMs[at] ?? 0;
     }
     if (!gaveUp) {
       times[completed] = total;
