@@ -138,4 +138,4 @@ export function measuredIkeMessage(ikeBytes: number, transport: IkeTransport): W
   return ikeDatagram(ikeBytes, transport.onPort4500, transport.pathMtu);
 }
 
-export { IKE_HEADER_BYTES, NOTIFY_HEADER_BYTES };
+export { IKE_HEADER_BYTES };

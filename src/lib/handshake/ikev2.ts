@@ -87,9 +87,9 @@ const TLS_CLIENT_FLIGHT_FIXED_BYTES = 400; // Certificate framing, ClientKeyExch
 const TLS_SERVER_FINISHED_BYTES = 51; // ChangeCipherSpec + Finished
 
 const COOKIE_DATA_BYTES = 32; // RFC 7296 §2.6 allows 1-64 octets; 32 assumed
-const PQ_SA_INIT_EXTRA_BYTES = 8 + 8; // ADDKE1 transform (RFC 9370 §2.2.1) + N(INTERMEDIATE_EXCHANGE_SUPPORTED) (RFC 9242 §3.1)
+const PQ_SA_INIT_EXTRA_BYTES = 8 + 8; // ADDKE1 transform (RFC 9370 §2.2) + N(INTERMEDIATE_EXCHANGE_SUPPORTED) (RFC 9242 §3)
 const DELETE_IKE_SA_PAYLOAD_BYTES = 8; // RFC 7296 §3.11, no SPIs for the IKE SA
-const COOKIE2_NOTIFY_BYTES = notifyBytes(16); // RFC 4555 §4.2.8: 8-64 octets; strongSwan COOKIE2_SIZE 16
+const COOKIE2_NOTIFY_BYTES = notifyBytes(16); // RFC 4555 §4.2 COOKIE2 notify; strongSwan ike_mobike.c COOKIE2_SIZE 16
 
 function transportFor(options: Ikev2Options, path: PathContext): IkeTransport {
   return {
@@ -201,7 +201,7 @@ function addIntermediate(draft: SequenceDraft, options: Ikev2Options, path: Path
   addExchange(draft, {
     layer: 'IKEv2',
     exchange: 'IKE_INTERMEDIATE',
-    rfc: 'RFC 9242 §3; RFC 9370 §2.2.1',
+    rfc: 'RFC 9242 §3; RFC 9370 §2.2',
     timer: 'ike',
     initiator: 'initiator',
     after: [draft.last()],

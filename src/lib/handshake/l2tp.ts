@@ -61,16 +61,16 @@ function avp(valueBytes: number): number {
 const MESSAGE_TYPE_AVP = avp(2); // RFC 2661 §4.4.1
 /** SCCRQ: Message Type, Protocol Version, Host Name (8 octets), Framing and Bearer Capabilities,
  *  Assigned Tunnel ID, Receive Window Size, Firmware Revision, Vendor Name (9 octets). */
-export const SCCRQ_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2) + avp(8) + avp(4) + avp(4) + avp(2) + avp(2) + avp(2) + avp(9);
+const SCCRQ_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2) + avp(8) + avp(4) + avp(4) + avp(2) + avp(2) + avp(2) + avp(9);
 /** SCCRP: the same set from the LNS, Host Name "l2tpd", Vendor Name of 13 octets. */
-export const SCCRP_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2) + avp(5) + avp(4) + avp(4) + avp(2) + avp(2) + avp(2) + avp(13);
-export const SCCCN_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP;
+const SCCRP_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2) + avp(5) + avp(4) + avp(4) + avp(2) + avp(2) + avp(2) + avp(13);
+const SCCCN_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP;
 /** ICRQ: Message Type, Assigned Session ID, Call Serial Number, Bearer Type. */
-export const ICRQ_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2) + avp(4) + avp(4);
-export const ICRP_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2);
+const ICRQ_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2) + avp(4) + avp(4);
+const ICRP_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(2);
 /** ICCN: Message Type, (Tx) Connect Speed, Framing Type. */
-export const ICCN_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(4) + avp(4);
-export const ZLB_BYTES = L2TP_CONTROL_HEADER_BYTES; // RFC 2661 §5.8: Zero-Length Body acknowledgement
+const ICCN_BYTES = L2TP_CONTROL_HEADER_BYTES + MESSAGE_TYPE_AVP + avp(4) + avp(4);
+const ZLB_BYTES = L2TP_CONTROL_HEADER_BYTES; // RFC 2661 §5.8: Zero-Length Body acknowledgement
 
 // PPP in an L2TP data message: 6-byte L2TP data header (RFC 2661 §3.1, no L/S/O bits), address
 // and control FF 03 (never compressed for LCP, RFC 1661 §6.6), 2-byte protocol, then the packet
@@ -82,7 +82,7 @@ const LCP_CLIENT_OPTIONS_BYTES = 4 + 6; // MRU (RFC 1661 §6.1) + Magic-Number (
 const LCP_SERVER_OPTIONS_BYTES: Record<PppAuth, number> = {
   mschapv2: 4 + 5 + 6, // MRU + Authentication-Protocol CHAP/0x81 (RFC 2759 §2) + Magic-Number
   chap: 4 + 5 + 6, // CHAP with algorithm 5 = MD5 (RFC 1994 §3)
-  pap: 4 + 4 + 6, // Authentication-Protocol PAP (RFC 1334 §3)
+  pap: 4 + 4 + 6, // Authentication-Protocol PAP (RFC 1334 §2.1)
 };
 const SERVER_NAME_BYTES = 5; // pppd name "l2tpd" in the hwdsl2 setup
 const USER_NAME_BYTES = 8; // assumed

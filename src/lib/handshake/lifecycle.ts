@@ -15,14 +15,14 @@ export interface LifecycleItem {
 }
 
 /** strongSwan charon.keep_alive = 20s; RFC 3948 §2.3 leaves the interval to the implementation. */
-export const NAT_KEEPALIVE_INTERVAL_S = 20;
+const NAT_KEEPALIVE_INTERVAL_S = 20;
 /** swanctl.opt: children.<child>.rekey_time = 1h, connections.<conn>.rekey_time = 4h. */
-export const CHILD_SA_REKEY_S = 3600;
-export const IKE_SA_REKEY_S = 4 * 3600;
+const CHILD_SA_REKEY_S = 3600;
+const IKE_SA_REKEY_S = 4 * 3600;
 /** RFC 2661 §5.5: Hello after a period without control messages, 60 s recommended. */
-export const L2TP_HELLO_INTERVAL_S = 60;
+const L2TP_HELLO_INTERVAL_S = 60;
 /** hwdsl2 setup-ipsec-vpn ipsec.conf for L2TP/IPsec (libreswan): dpddelay=30. */
-export const IKEV1_DPD_INTERVAL_S = 30;
+const IKEV1_DPD_INTERVAL_S = 30;
 
 const NAT_KEEPALIVE_IP_BYTES = IPV4_HEADER_BYTES + UDP_HEADER_BYTES + 1; // a single 0xFF octet
 

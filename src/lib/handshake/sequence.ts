@@ -1,5 +1,4 @@
 import type { WireSize } from './wire';
-import { totalIpBytes } from './wire';
 
 export type Side = 'initiator' | 'responder';
 export type Layer = 'IKEv2' | 'IKEv1' | 'L2TP' | 'PPP';
@@ -83,8 +82,4 @@ export function roundsOf(messages: readonly TimedMessage[], startMs: number): Ro
     previousEndMs = endMs;
     return round;
   });
-}
-
-export function messageIpBytes(message: MessageSpec): number {
-  return totalIpBytes(message.size);
 }

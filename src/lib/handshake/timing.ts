@@ -13,7 +13,7 @@ export interface RoundLaw {
   waitsMs: readonly number[]; // w_1..w_m, m = transmissions
 }
 
-export function attemptSuccessProbability(loss: number, packets: number): number {
+function attemptSuccessProbability(loss: number, packets: number): number {
   return Math.exp(packets * Math.log1p(-loss));
 }
 
