@@ -45,15 +45,12 @@ export interface ExchangeSpec {
   request: HalfSpec;
   response: HalfSpec;
   after: readonly string[]; // what the request waits for
-  riders?: readonly MessageSpec[]; // one-way messages sent with the request, counted in this round
 }
 
 /** A request/response pair that forms one critical-path round trip. */
 export function addExchange(draft: SequenceDraft, spec: ExchangeSpec): { request: string; response: string } {
   const round = draft.nextRound();
   const responder: Side = spec.initiator === 'initiator' ? 'responder' : 'initiator';
-  // A rider is lost with its round and, in this model, repaired on the round's timer.
-  for (const rider of spec.riders ?? []) draft.add({ ...rider, round, timer: spec.timer });
   const request = draft.add({
     id: spec.request.id,
     from: spec.initiator,

@@ -18,7 +18,7 @@ export interface MessageSpec {
   name: string; // e.g. 'IKE_AUTH request', 'SCCRQ'
   payloads: string; // the RFC's notation for what the message carries
   rfc: string; // section that defines the message
-  timer: TimerLayer; // timer that repairs its loss in the model (a rider uses its round's timer)
+  timer: TimerLayer; // timer that repairs its loss in the model (a message riding with the next request uses that request's)
   round: number | null; // critical-path round trip it belongs to; null = off the critical path
   after: readonly string[];
   processingMs: number; // sender-side computation before sending
