@@ -42,6 +42,28 @@ function causeMatchesAnswers(answers: Answers, question: string, answer: string)
   return (answers as Record<string, unknown>)[question] === answer;
 }
 
+// Hard constraints restated independently of the model's support table (facts §2.4, §2.5;
+// Apple VPN overview; Ikev2VpnProfile API 30; MS-SSTP; WireGuard install notes).
+const ALL: readonly PlatformId[] = ['windows', 'macos', 'ios', 'android10', 'android11', 'android12', 'chromeos', 'linux', 'legacy'];
+const NEVER_USABLE: Readonly<Record<OptionId, readonly PlatformId[]>> = {
+  ikev2: ['legacy'],
+  'ikev2-tcp': ALL.filter((p) => p !== 'linux'),
+  l2tp: ['android12'],
+  sstp: ['macos', 'ios', 'android10', 'android11', 'android12', 'chromeos', 'legacy'],
+  'openvpn-tcp': ['legacy'],
+  wireguard: ['legacy'],
+  pptp: ALL,
+};
+const NEEDS_APP: Readonly<Record<OptionId, readonly PlatformId[]>> = {
+  ikev2: ['android10'],
+  'ikev2-tcp': [],
+  l2tp: [],
+  sstp: [],
+  'openvpn-tcp': ['windows', 'macos', 'ios', 'android10', 'android11', 'android12'],
+  wireguard: ['windows', 'macos', 'ios', 'android10', 'android11', 'android12', 'chromeos'],
+  pptp: [],
+};
+
 export function violations(answers: Answers, result: DecisionResult = evaluate(answers)): string[] {
   const v: string[] = [];
   const platforms = answers.platforms !== undefined && answers.platforms.length > 0 ? answers.platforms : MAINSTREAM_PLATFORMS;
@@ -90,6 +112,13 @@ export function violations(answers: Answers, result: DecisionResult = evaluate(a
     }
   }
   for (const p of platforms) if (covered.get(p) !== 1) v.push(`${p} covered ${covered.get(p) ?? 0} times`);
+
+  for (const o of result.ranking) {
+    for (const p of o.usableOn) {
+      if (NEVER_USABLE[o.option].includes(p)) v.push(`${o.option} marked usable on ${p}`);
+      if (answers.appInstall === 'no' && NEEDS_APP[o.option].includes(p)) v.push(`${o.option} usable on ${p} without an app`);
+    }
+  }
 
   // PPTP is always last and excluded.
   const last = result.ranking[result.ranking.length - 1];
