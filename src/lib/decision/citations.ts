@@ -150,5 +150,6 @@ export const SOURCES = {
   nftMetaIpsec: vendor('netfilter', 'nft(8): meta ipsec'),
   routerosDefconf: vendor('MikroTik', 'RouterOS default configuration (defconf) firewall filter'),
   nmapUdpScan: vendor('nmap', 'Nmap Reference Guide: UDP scan (-sU)'),
+  nmapConnectScan: vendor('nmap', 'Nmap Reference Guide: TCP connect scan (-sT)'),
   ikeScan: vendor('ike-scan', 'ike-scan(1)'),
 } as const satisfies Record<string, Citation>;
