@@ -122,6 +122,15 @@ const UNANSWERED_NOTES: Readonly<Record<QuestionId, string>> = {
   appInstall: 'If apps are ruled out, only built-in clients count: WireGuard and OpenVPN drop out except on Linux (and OpenVPN on ChromeOS).',
 };
 
+const QUESTION_IDS: readonly string[] = Object.keys(ALLOWED_ANSWERS);
+const PLATFORMS_CHAPTER = chapter('/guide/platforms/');
+
+// Reasons that hold whatever the answers are, built once per option.
+const BASELINE_REASONS = {} as Record<OptionId, readonly Reason[]>;
+for (const id of OPTION_IDS) {
+  BASELINE_REASONS[id] = OPTIONS[id].baseline.map((b) => ({ text: b.text, effect: b.effect, weight: 0, cause: null, citations: b.citations }));
+}
+
 interface Requirement {
   readonly label: string;
   readonly cause: Cause;
@@ -133,9 +142,8 @@ export function validateAnswers(answers: unknown): Answers {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     throw new DecisionError('answers', 'must be an object whose keys are question ids');
   }
-  const known = Object.keys(ALLOWED_ANSWERS);
   for (const [key, value] of Object.entries(answers)) {
-    if (!known.includes(key)) throw new DecisionError(key, `is not a question; allowed: ${known.join(', ')}`);
+    if (!QUESTION_IDS.includes(key)) throw new DecisionError(key, `is not a question; allowed: ${QUESTION_IDS.join(', ')}`);
     if (value === undefined) continue;
     const allowed = ALLOWED_ANSWERS[key as QuestionId];
     if (key === 'platforms') {
@@ -215,7 +223,7 @@ interface Scored {
 
 function scoreOption(option: OptionId, answers: Answers, platforms: readonly PlatformId[], platformsAnswered: boolean, fired: ReturnType<typeof firedEffects>): Scored {
   const definition = OPTIONS[option];
-  const reasons: Reason[] = definition.baseline.map((b) => ({ text: b.text, effect: b.effect, weight: 0, cause: null, citations: b.citations }));
+  const reasons: Reason[] = [...BASELINE_REASONS[option]];
   const caveats: Caveat[] = [];
   const fits: PlatformFit[] = [];
   const usableOn: PlatformId[] = [];
@@ -282,7 +290,7 @@ function scoreOption(option: OptionId, answers: Answers, platforms: readonly Pla
     effect: usableOn.length === 0 ? 'against' : 'for',
     weight: coverage,
     cause: coverageCause,
-    citations: [chapter('/guide/platforms/')],
+    citations: [PLATFORMS_CHAPTER],
   });
 
   if (needsApp.length > 0) {
@@ -293,7 +301,7 @@ function scoreOption(option: OptionId, answers: Answers, platforms: readonly Pla
       effect: 'against',
       weight: penalty,
       cause: answers.appInstall === undefined ? null : { question: 'appInstall', answer: answers.appInstall },
-      citations: [chapter('/guide/platforms/')],
+      citations: [PLATFORMS_CHAPTER],
     });
   }
   return { option, score, fits, usableOn, reasons, caveats };
@@ -301,7 +309,7 @@ function scoreOption(option: OptionId, answers: Answers, platforms: readonly Pla
 
 function supportCitations(option: OptionId, platform: PlatformId): readonly Citation[] {
   const citations = supportOf(option, platform).citations;
-  return citations.length > 0 ? citations : [chapter('/guide/platforms/')];
+  return citations.length > 0 ? citations : [PLATFORMS_CHAPTER];
 }
 
 function assignmentReasons(

@@ -64,6 +64,8 @@ const NEEDS_APP: Readonly<Record<OptionId, readonly PlatformId[]>> = {
   pptp: [],
 };
 
+const checkedCitations = new WeakSet<Citation>();
+
 export function violations(answers: Answers, result: DecisionResult = evaluate(answers)): string[] {
   const v: string[] = [];
   const platforms = answers.platforms !== undefined && answers.platforms.length > 0 ? answers.platforms : MAINSTREAM_PLATFORMS;
@@ -75,8 +77,12 @@ export function violations(answers: Answers, result: DecisionResult = evaluate(a
   for (const entry of result.plan) if (entry.reasons.length === 0) v.push(`${entry.option} plan entry has no reason`);
   for (const option of result.ranking) if (option.reasons.length === 0) v.push(`${option.option} has no reason`);
 
-  // Citations resolve.
-  for (const c of allCitations(result)) if (!isResolvableCitation(c)) v.push(`unresolvable citation ${c.id}`);
+  // Citations resolve (each citation object is checked once; the model shares them).
+  for (const c of allCitations(result)) {
+    if (checkedCitations.has(c)) continue;
+    if (isResolvableCitation(c)) checkedCitations.add(c);
+    else v.push(`unresolvable citation ${c.id}`);
+  }
 
   // Reasons and caveats name the answer that caused them.
   const causes = [
