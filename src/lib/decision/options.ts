@@ -37,7 +37,7 @@ export const OPTIONS: Readonly<Record<OptionId, VpnOption>> = {
         citations: [SOURCES.ikev2Exchanges, chapter('/guide/ikev2/')],
       },
       {
-        text: 'Built into Windows, macOS, iOS/iPadOS, Android 11 and newer, ChromeOS and Linux.',
+        text: 'Built into Windows, macOS, iOS/iPadOS, Android 11 and newer and ChromeOS; strongSwan or libreswan provide it on Linux.',
         effect: 'for',
         citations: [SOURCES.appleVpnOverview, SOURCES.androidIkev2Profile, SOURCES.strongswanWindowsClients, chapter('/guide/platforms/')],
       },
@@ -55,7 +55,7 @@ export const OPTIONS: Readonly<Record<OptionId, VpnOption>> = {
         citations: [SOURCES.tcpEncapsulation, SOURCES.libreswanListenTcp, chapter('/guide/nat-firewalls/')],
       },
       {
-        text: 'Among the implementations this guide covers only libreswan supports it; strongSwan does not, and no built-in client on Windows, Apple or Android documents it.',
+        text: 'Among the implementations this guide covers only libreswan supports it; strongSwan does not, and the sources used here document it for no built-in client on Windows, Apple or Android.',
         effect: 'against',
         citations: [SOURCES.libreswanEnableTcp, chapter('/guide/platforms/')],
       },
@@ -140,7 +140,7 @@ export const OPTIONS: Readonly<Record<OptionId, VpnOption>> = {
     baseWeight: 0,
     baseline: [
       {
-        text: 'Never use PPTP: its MS-CHAPv2 and MPPE protection is broken, and Apple and Android have removed it.',
+        text: 'Never use PPTP: its MS-CHAPv2 authentication and RC4-based MPPE encryption are broken.',
         effect: 'against',
         citations: [SOURCES.pptp, chapter('/guide/security/'), chapter('/guide/verdict/')],
       },

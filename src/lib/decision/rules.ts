@@ -55,7 +55,7 @@ export const RULES: readonly Rule[] = [
       reason(
         'ikev2',
         15,
-        'MOBIKE moves the existing tunnel to the new address in one exchange instead of reconnecting; Windows, Apple and Android clients support it.',
+        'MOBIKE moves the existing tunnel to the new address in one exchange instead of reconnecting; the Windows and Apple clients support it.',
         SOURCES.mobike,
         chapter('/guide/mobility/'),
       ),
