@@ -27,7 +27,7 @@
  * cchain are kept as written and judged when the timeline is computed, so a bad value stays
  * visible at its field with the reason.
  */
-import { choice, defineUrlState, text, type StateOf } from '../url-state';
+import { choice, defineUrlState, text, type StateOf, type UrlStateCodec } from '../url-state';
 import { DEFAULT_HANDSHAKE_INPUT, KEY_EXCHANGES, PHASE1_MODES, POST_QUANTUM_KEMS, PPP_AUTHS } from '../handshake';
 
 /** Longest number text accepted from a link; anything longer is not a sensible value. */
@@ -50,10 +50,34 @@ const FIELDS = {
   l2auth: choice('PPP authentication', PPP_AUTHS, DEFAULT_HANDSHAKE_INPUT.l2tp.pppAuth),
 } as const;
 
-/** Encodes and decodes the state; decode never throws (see url-state.ts). */
-export const TIMELINE_URL_STATE = defineUrlState(FIELDS);
-
 export type TimelineState = StateOf<typeof FIELDS>;
+
+const codec = defineUrlState(FIELDS);
+
+/**
+ * Encodes and decodes the state; decode never throws (see url-state.ts).
+ *
+ * Workaround: url-state.ts looks parameters up with `fields[key]`, which also finds members of
+ * Object.prototype, so `?toString=x` would add a `toString` key to the state. Such parameters
+ * are dropped here with the notice the codec gives any unknown parameter. Remove this wrapper
+ * once url-state.ts checks own keys only.
+ */
+export const TIMELINE_URL_STATE: UrlStateCodec<TimelineState> = {
+  defaults: codec.defaults,
+  encode: codec.encode,
+  decode(query) {
+    const params = new URLSearchParams(query);
+    const kept = new URLSearchParams();
+    const dropped: string[] = [];
+    for (const [key, value] of params) {
+      if (key === 'v' || Object.hasOwn(FIELDS, key)) kept.append(key, value);
+      else if (key in FIELDS) dropped.push(`The link's parameter “${key}” is not used by this tool and was ignored.`);
+      else kept.append(key, value);
+    }
+    const decoded = codec.decode(kept);
+    return { state: decoded.state, notices: [...decoded.notices, ...dropped] };
+  },
+};
 
 /** The names of the form fields, which are also the query parameters. */
 export type TimelineField = keyof typeof FIELDS;
@@ -89,10 +113,10 @@ export function timelineQuery(state: TimelineState): string {
  */
 export function fieldMatters(field: TimelineField, state: TimelineState): boolean {
   // With MOBIKE, a network change noticed by an address event keeps the IKE SA: no new
-  // IKE_SA_INIT or IKE_AUTH, so nothing about authentication or key exchange is sent by IKEv2.
+  // IKE_SA_INIT or IKE_AUTH, so IKEv2 sends no certificate and no key exchange (the method
+  // still names the scenario, so 'auth' always matters).
   const ikev2Rekeys = state.event === 'connect' || state.detect === 'dpd' || state.mobike === '0';
   switch (field) {
-    case 'auth':
     case 'pq':
       return ikev2Rekeys;
     case 'chain':
