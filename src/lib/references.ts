@@ -243,6 +243,20 @@ export const references: readonly Reference[] = [
     date: '2018-08',
     kind: 'paper',
   },
+  {
+    id: 'strongswan-kernel-netlink-net',
+    title: 'strongSwan source: src/libcharon/plugins/kernel_netlink/kernel_netlink_net.c (ROAM_DELAY)',
+    url: 'https://github.com/strongswan/strongswan/blob/master/src/libcharon/plugins/kernel_netlink/kernel_netlink_net.c',
+    publisher: 'strongSwan project',
+    kind: 'source-code',
+  },
+  {
+    id: 'hwdsl2-vpnsetup',
+    title: 'setup-ipsec-vpn: vpnsetup_ubuntu.sh (the ipsec.conf and options.xl2tpd it writes)',
+    url: 'https://github.com/hwdsl2/setup-ipsec-vpn/blob/master/vpnsetup_ubuntu.sh',
+    publisher: 'Lin Song (hwdsl2)',
+    kind: 'source-code',
+  },
 ];
 
 const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));

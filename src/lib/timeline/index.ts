@@ -22,3 +22,5 @@ export { resultSummary, totalRows } from './totals';
 export type { TotalCell, TotalKey, TotalRow } from './totals';
 export { messageRows } from './table';
 export type { MessageRow } from './table';
+export { detectionRows, scheduleRows } from './schedules';
+export type { DetectionRow, ScheduleRow } from './schedules';
