@@ -16,7 +16,7 @@ export interface Reference {
   publisher: string;
   /** Publication month for RFCs ('2014-10'); year or date for others where known. */
   date?: string;
-  kind: 'rfc' | 'draft' | 'vendor' | 'source-code' | 'paper';
+  kind: 'rfc' | 'draft' | 'vendor' | 'source-code' | 'paper' | 'secondary';
   /** One line on what status the document has today, e.g. 'Obsoleted by RFC 9329'. */
   status?: string;
 }
@@ -242,6 +242,122 @@ export const references: readonly Reference[] = [
     publisher: 'Felsch, Grothe, Schwenk, Czubak, Szymanek',
     date: '2018-08',
     kind: 'paper',
+  },
+  {
+    id: 'strongswan-6-1-0-release',
+    title: 'strongSwan 6.1.0 Released (IKEv1 disabled by default)',
+    url: 'https://strongswan.org/blog/2026/09/07/strongswan-6-1-0-released.html',
+    publisher: 'strongSwan project',
+    date: '2026-09-07',
+    kind: 'vendor',
+  },
+  {
+    id: 'libreswan-changes',
+    title: 'libreswan source: CHANGES (release notes)',
+    url: 'https://github.com/libreswan/libreswan/blob/main/CHANGES',
+    publisher: 'libreswan project',
+    kind: 'source-code',
+  },
+  {
+    id: 'opnsense-ikev1-deprecation',
+    title: 'OPNsense core issue #10874: VPN: IPsec: Deprecate IKEv1',
+    url: 'https://github.com/opnsense/core/issues/10874',
+    publisher: 'OPNsense project',
+    date: '2026-09-14',
+    kind: 'vendor',
+  },
+  {
+    id: 'petri-rras-deprecation',
+    title: 'Microsoft to Phase Out PPTP and L2TP Protocols to Boost VPN Security in Windows Server',
+    url: 'https://petri.com/microsoft-deprecate-pptp-l2tp-protocols-windows-server/',
+    publisher: 'Petri',
+    date: '2024-10-15',
+    kind: 'secondary',
+  },
+  {
+    id: 'cisco-asa-l2tp-ipsec',
+    title: 'Cisco ASA Series VPN CLI Configuration Guide 9.6: L2TP over IPsec',
+    url: 'https://cisco.com/c/en/us/td/docs/security/asa/asa96/configuration/vpn/asa-96-vpn-config/vpn-l2tp-ipsec.html',
+    publisher: 'Cisco',
+    kind: 'vendor',
+  },
+  {
+    id: 'fortinet-vpn-l2tp-cli',
+    title: 'FortiOS CLI Reference: config vpn l2tp',
+    url: 'https://docs.fortinet.com/document/fortigate/6.2.14/cli-reference/348620',
+    publisher: 'Fortinet',
+    kind: 'vendor',
+  },
+  {
+    id: 'fortinet-ike-mode-config',
+    title: 'FortiOS Cookbook: IKE Mode Config clients',
+    url: 'https://docs.fortinet.com/document/fortigate/6.2.6/cookbook/526306',
+    publisher: 'Fortinet',
+    kind: 'vendor',
+  },
+  {
+    id: 'mikrotik-ipsec',
+    title: 'MikroTik RouterOS documentation: IPsec',
+    url: 'https://help.mikrotik.com/docs/display/ROS/IPsec',
+    publisher: 'MikroTik',
+    kind: 'vendor',
+  },
+  {
+    id: 'pfsense-l2tp-ipsec',
+    title: 'pfSense documentation (archived): L2TP/IPsec',
+    url: 'https://github.com/pfsense/docs/blob/master/source/vpn/ipsec/l2tp-ipsec.rst',
+    publisher: 'Netgate',
+    kind: 'vendor',
+  },
+  {
+    id: 'pfsense-ikev2-eap-mschapv2',
+    title: 'pfSense documentation (archived): IPsec remote access mobile VPN using IKEv2 with EAP-MSCHAPv2',
+    url: 'https://github.com/pfsense/docs/blob/master/source/vpn/ipsec/configuring-an-ipsec-remote-access-mobile-vpn-using-ikev2-with-eap-mschapv2.rst',
+    publisher: 'Netgate',
+    kind: 'vendor',
+  },
+  {
+    id: 'google-chrome-admin-networks',
+    title: 'Google Chrome Enterprise and Education Help: Manage networks',
+    url: 'https://support.google.com/chrome/a/answer/2634553',
+    publisher: 'Google',
+    kind: 'vendor',
+  },
+  {
+    id: 'nm-libreswan-readme',
+    title: 'NetworkManager-libreswan: README',
+    url: 'https://github.com/NetworkManager/NetworkManager-libreswan/blob/main/README',
+    publisher: 'NetworkManager project',
+    kind: 'source-code',
+  },
+  {
+    id: 'xl2tpd-conf-man',
+    title: 'xl2tpd source: doc/xl2tpd.conf.5 (configuration manual page)',
+    url: 'https://github.com/xelerance/xl2tpd/blob/master/doc/xl2tpd.conf.5',
+    publisher: 'xl2tpd project',
+    kind: 'source-code',
+  },
+  {
+    id: 'softether-issue-1373',
+    title: 'SoftEther VPN issue #1373: Add Android 12 built-in IKEv2/IPSec VPN support',
+    url: 'https://github.com/SoftEtherVPN/SoftEtherVPN/issues/1373',
+    publisher: 'SoftEther VPN project (user report)',
+    date: '2021-06-16',
+    kind: 'secondary',
+  },
+  {
+    id: 'apple-wiki-pptp',
+    title: 'Apple Wiki: Point-to-Point Tunneling Protocol',
+    url: 'https://apple.fandom.com/wiki/Point-to-Point_Tunneling_Protocol',
+    publisher: 'Apple Wiki (community)',
+    kind: 'secondary',
+  },
+  {
+    id: 'aosp-vpnikev2utils',
+    title: 'Android source: VpnIkev2Utils.java (platform VPN IKEv2 proposals)',
+    url: 'https://github.com/aosp-mirror/platform_frameworks_base/blob/master/services/core/java/com/android/server/connectivity/VpnIkev2Utils.java',
+    publisher: 'Android Open Source Project',
+    kind: 'source-code',
   },
 ];
 
