@@ -268,7 +268,7 @@ export const references: readonly Reference[] = [
   },
   {
     id: 'ms-fasp-ipsec-through-nat',
-    title: '[MS-FASP] 2.2.41 FW_GLOBAL_CONFIG_IPSEC_THROUGH_NAT_VALUES',
+    title: '[MS-FASP] Firewall and Advanced Security Protocol, 2.2.41: values for IPsec through NAT',
     url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-fasp/69a0da19-6470-4195-8a32-a204566fa813',
     publisher: 'Microsoft',
     kind: 'vendor',
