@@ -34,15 +34,27 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     it.each(Object.entries(VIEWPORTS))('works at %s width: 200, no errors, no foreign requests, axe clean', async (_, viewport) => {
       const { page, context, problems } = await site.openPage({ viewport });
       const response = await page.goto(site.url + path, { waitUntil: 'load' });
-      expect(response?.status(), 'HTTP status').toBe(200);
       // Let client:visible islands hydrate and deferred scripts run before judging the page.
       await page.mouse.wheel(0, 20_000);
       await page.waitForLoadState('networkidle');
 
-      expect(await fitsViewport(page), 'no sideways scrolling').toMatchObject({ fits: true });
-      expect(await axeViolations(page), 'axe-core violations').toEqual([]);
-      expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-      expect(await context.cookies(), 'cookies set').toEqual([]);
+      // Gather every finding first, so one run reports all of a page's problems at once.
+      const findings = {
+        status: response?.status(),
+        sidewaysScroll: !(await fitsViewport(page)).fits,
+        axe: await axeViolations(page),
+        ...problems,
+        cookies: await context.cookies(),
+      };
+      expect(findings).toEqual({
+        status: 200,
+        sidewaysScroll: false,
+        axe: [],
+        consoleErrors: [],
+        foreignRequests: [],
+        failedRequests: [],
+        cookies: [],
+      });
 
       if (viewport === VIEWPORTS.desktop) {
         const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));

@@ -1,0 +1,129 @@
+/**
+ * Named tunnels that the calculator and the chapters use. Each cites where its defaults
+ * come from; "[unverified]" marks a default that no primary source confirmed.
+ */
+import { ModelError, describeValue } from './errors';
+import type { TunnelSpec } from './types';
+
+export const PRESET_IDS = [
+  'ikev2-gcm',
+  'ikev2-cbc',
+  'ikev2-windows',
+  'ikev2-apple',
+  'l2tp-linux',
+  'l2tp-windows',
+  'wireguard',
+  'openvpn',
+] as const;
+
+export type PresetId = (typeof PRESET_IDS)[number];
+
+export interface TunnelPreset {
+  readonly id: PresetId;
+  readonly label: string;
+  readonly description: string;
+  readonly source: string;
+  readonly spec: Readonly<TunnelSpec>;
+}
+
+function preset(id: PresetId, label: string, description: string, source: string, spec: TunnelSpec): TunnelPreset {
+  if (spec.l2tp) Object.freeze(spec.l2tp);
+  if (spec.ppp) Object.freeze(spec.ppp);
+  return Object.freeze({ id, label, description, source, spec: Object.freeze(spec) });
+}
+
+export const PRESETS: readonly TunnelPreset[] = Object.freeze([
+  preset(
+    'ikev2-gcm',
+    'IKEv2 road warrior, AES-GCM',
+    'IPv4 in IPv4, ESP tunnel mode behind NAT (UDP 4500), AES-256-GCM with a 16-byte ICV.',
+    'overhead.md §9 (suggested IKEv2 road-warrior preset); RFC 8221 makes ENCR_AES_GCM_16 a MUST; ' +
+      'strongSwan offers an AES-GCM-16 ESP proposal first (facts.md §4.4).',
+    { protocol: 'ikev2', outer: 4, inner: 4, esp: 'aes256gcm16', encapsulation: 'udp' },
+  ),
+  preset(
+    'ikev2-cbc',
+    'IKEv2 road warrior, AES-CBC + SHA-256',
+    'IPv4 in IPv4, ESP tunnel mode behind NAT (UDP 4500), AES-256-CBC with HMAC-SHA2-256-128.',
+    'overhead.md §9 (the CBC alternative of the road-warrior preset); RFC 8221 makes ENCR_AES_CBC and ' +
+      'AUTH_HMAC_SHA2_256_128 MUST.',
+    { protocol: 'ikev2', outer: 4, inner: 4, esp: 'aes256-sha256', encapsulation: 'udp' },
+  ),
+  preset(
+    'ikev2-windows',
+    'IKEv2, Windows built-in client',
+    'Windows 7-11 built-in IKEv2 client with its default ESP proposal list, first choice AES-256-CBC with HMAC-SHA1-96, behind NAT.',
+    'strongSwan docs "Windows clients" (6.0): default ESP proposals aes256-aes128-3des-des-null-sha1 (facts.md §2.4, §4.4). ' +
+      'Assumes the server accepts the first proposal; a server that prefers another pairing changes the overhead.',
+    { protocol: 'ikev2', outer: 4, inner: 4, esp: 'aes256-sha1', encapsulation: 'udp' },
+  ),
+  preset(
+    'ikev2-apple',
+    'IKEv2, iOS / macOS built-in client',
+    'Apple built-in IKEv2 client with its first default ESP proposal, AES-256-CBC with HMAC-SHA2-256-128, behind NAT.',
+    'strongSwan docs "iOS and macOS": iOS 16.5 default ESP proposal AES-CBC-256/SHA2-256 first (facts.md §2.4, §4.4). ' +
+      '[unverified] for macOS: its default proposal list was not retrieved.',
+    { protocol: 'ikev2', outer: 4, inner: 4, esp: 'aes256-sha256', encapsulation: 'udp' },
+  ),
+  preset(
+    'l2tp-linux',
+    'L2TP/IPsec, Linux server (xl2tpd + kernel)',
+    'ESP transport mode behind NAT around UDP 1701, a 6-byte L2TPv2 data header and a 4-byte PPP header (FF 03 + protocol), ' +
+      'as the Linux kernel data plane sends them, with AES-256-CBC and HMAC-SHA1-96.',
+    'overhead.md §4.3 (Linux l2tp_build_l2tpv2_header sends 6 bytes without sequencing), §4.4 (pppol2tp_xmit always ' +
+      'sends FF 03), §9 (L2TP/IPsec preset). [unverified] ESP pairing: L2TP/IPsec clients commonly propose AES-CBC + ' +
+      'HMAC-SHA1-96, not confirmed per operating system (overhead.md §2.4).',
+    {
+      protocol: 'l2tp',
+      outer: 4,
+      inner: 4,
+      esp: 'aes256-sha1',
+      encapsulation: 'udp',
+      l2tp: { length: false, sequence: false },
+      ppp: { acfc: false, pfc: false },
+    },
+  ),
+  preset(
+    'l2tp-windows',
+    'L2TP/IPsec, Windows built-in client',
+    'Packets from the Windows L2TP/IPsec client behind NAT: PPP with address/control compression (2 bytes), ' +
+      'a 6-byte L2TPv2 data header, AES-256-CBC with HMAC-SHA1-96.',
+    'ACFC: Microsoft VPN technical reference as quoted on a third-party page, and OpenBSD npppd ppp_recv_packet() ' +
+      '(overhead.md §4.4). [unverified] L2TP header: whether Windows sets the L or S bit on data packets is unknown; ' +
+      'modelled as 6 bytes (overhead.md §4.3, §10). [unverified] PFC: off. [unverified] ESP pairing (overhead.md §2.4).',
+    {
+      protocol: 'l2tp',
+      outer: 4,
+      inner: 4,
+      esp: 'aes256-sha1',
+      encapsulation: 'udp',
+      l2tp: { length: false, sequence: false },
+      ppp: { acfc: true, pfc: false },
+    },
+  ),
+  preset(
+    'wireguard',
+    'WireGuard',
+    'WireGuard over IPv4 with the default 1420-byte interface MTU.',
+    'WireGuard whitepaper §5.4.6 (16-byte header, 16-byte tag, padding to 16); Linux drivers/net/wireguard ' +
+      '(device.c default MTU 1500 - 80, send.c calculate_skb_padding caps padding at the MTU); overhead.md §5.1.',
+    { protocol: 'wireguard', outer: 4, inner: 4, wireguardMtu: 1420 },
+  ),
+  preset(
+    'openvpn',
+    'OpenVPN over UDP, AES-256-GCM',
+    'OpenVPN 2.6 data channel (P_DATA_V2) with AES-256-GCM over UDP and IPv4.',
+    'OpenVPN mtu.c frame_calculate_protocol_header_size and crypto.c calculate_crypto_overhead: 4 opcode/peer-id ' +
+      '+ 4 packet ID + 16 tag (overhead.md §5.2).',
+    { protocol: 'openvpn', outer: 4, inner: 4, encapsulation: 'udp' },
+  ),
+]);
+
+/** The preset with this id; ModelError (field 'preset') for an unknown id. */
+export function presetById(id: string): TunnelPreset {
+  const found = PRESETS.find((p) => p.id === id);
+  if (!found) {
+    throw new ModelError('preset', `Unknown preset ${describeValue(id)}; presets: ${PRESET_IDS.join(', ')}.`, PRESET_IDS);
+  }
+  return found;
+}

@@ -1,0 +1,44 @@
+// Named presets used by the calculator and chapters: ids are a contract with other helpers.
+import { describe, expect, it } from 'vitest';
+import { PRESETS, PRESET_IDS, maxInnerPacket, mssClamp, packetSize, presetById } from '../../../src/lib/overhead';
+
+describe('presets', () => {
+  it('has exactly the agreed ids, in order', () => {
+    expect(PRESETS.map((p) => p.id)).toEqual([
+      'ikev2-gcm', 'ikev2-cbc', 'ikev2-windows', 'ikev2-apple', 'l2tp-linux', 'l2tp-windows', 'wireguard', 'openvpn',
+    ]);
+    expect([...PRESET_IDS]).toEqual(PRESETS.map((p) => p.id));
+  });
+
+  it.each([
+    { source: 'overhead.md §9 IKEv2 road-warrior preset (GCM)', id: 'ikev2-gcm', maxInner: 1438, mss: 1398 },
+    { source: 'overhead.md §9 IKEv2 road-warrior preset (CBC/SHA2)', id: 'ikev2-cbc', maxInner: 1422, mss: 1382 },
+    { source: 'overhead.md §6.1: AES-CBC + SHA1-96 NAT-T gives the same 1422 as SHA2-256', id: 'ikev2-windows', maxInner: 1422, mss: 1382 },
+    { source: 'overhead.md §6.1: AES-CBC + SHA2-256 NAT-T', id: 'ikev2-apple', maxInner: 1422, mss: 1382 },
+    { source: 'overhead.md §9 L2TP/IPsec preset: PPP MTU 1404 / MSS 1364', id: 'l2tp-linux', maxInner: 1404, mss: 1364 },
+    { source: 'overhead.md §4.4: ACFC saves 2 bytes: X = 8 + 6 + 2 = 16 → 1424 - 2 - 16', id: 'l2tp-windows', maxInner: 1406, mss: 1366 },
+    { source: 'overhead.md §5.1: WireGuard over IPv4 at 1500 → 1440', id: 'wireguard', maxInner: 1440, mss: 1400 },
+    { source: 'overhead.md §5.2: OpenVPN 2.6 AES-GCM over UDP/IPv4 → 1448', id: 'openvpn', maxInner: 1448, mss: 1408 },
+  ])('$source ($id)', ({ id, maxInner, mss }) => {
+    const preset = presetById(id);
+    expect(maxInnerPacket(preset.spec, 1500)).toBe(maxInner);
+    expect(mssClamp(preset.spec, 1500)).toBe(mss);
+    expect(preset.label.length).toBeGreaterThan(5);
+    expect(preset.description.length).toBeGreaterThan(20);
+    expect(preset.source.length).toBeGreaterThan(20);
+    expect(packetSize(preset.spec, 576).outerBytes).toBeGreaterThan(576);
+  });
+
+  it('marks the defaults no primary source confirmed', () => {
+    for (const id of ['ikev2-apple', 'l2tp-linux', 'l2tp-windows']) expect(presetById(id).source).toContain('[unverified]');
+    expect(presetById('l2tp-windows').source).toMatch(/L or S bit/);
+  });
+
+  it('cannot be changed by a caller', () => {
+    const preset = presetById('l2tp-windows');
+    expect(Object.isFrozen(preset)).toBe(true);
+    expect(Object.isFrozen(preset.spec)).toBe(true);
+    expect(Object.isFrozen(preset.spec.ppp)).toBe(true);
+    expect(Object.isFrozen(PRESETS)).toBe(true);
+  });
+});
