@@ -1,11 +1,12 @@
 /**
- * The sequence diagram as data: one panel per protocol, each an SVG of the same width and
- * height on the same time axis (time runs down; the client's lifeline on the left, the
- * gateway's on the right, each message an arrow from its send time to its arrival time at zero
- * loss). Components only draw what this returns.
+ * The sequence diagram as data: one panel per protocol, each an SVG of the same width on the
+ * same time axis (time runs down from the same origin at the same scale; the client's lifeline
+ * on the left, the gateway's on the right, each message an arrow from its send time to its
+ * arrival time at zero loss). A panel ends at the first tick after its protocol is done, so the
+ * shorter handshake also draws as the shorter panel. Components only draw what this returns.
  *
- * Units are SVG user units of a `0 0 DIAGRAM_WIDTH height` viewBox; the label column is sized
- * for roughly 11 px text when a panel is about 340 px wide (a 360 px phone).
+ * Units are SVG user units of a `0 0 DIAGRAM_WIDTH panel.height` viewBox; the label column is
+ * sized for roughly 11 px text when a panel is about 340 px wide (a 360 px phone).
  */
 import type { HandshakeComparison, Layer, MessageRecord, ScenarioResult } from '../handshake';
 import { buildTimeAxis, yAt } from './axis';
@@ -19,7 +20,7 @@ const CLIENT_X = 66;
 const GATEWAY_X = 132;
 const LABEL_X = 140;
 const LABEL_CHARS = 30; // (DIAGRAM_WIDTH - LABEL_X) / ~6.6 units per character at font size 11
-const LABEL_MAX_LINES = { message: 3, detection: 4, done: 2 } as const;
+const LABEL_MAX_LINES = { message: 3, detection: 4, break: 2, done: 2 } as const;
 export const LINE_HEIGHT = 13;
 const LABEL_GAP = 3;
 const TOP = 34; // room for the lane titles
@@ -29,7 +30,7 @@ const HEAD_HALF_WIDTH = 3.5;
 
 const AXIS_OPTIONS = {
   top: TOP,
-  breakHeight: 44,
+  breakHeight: 52,
   labelGap: LABEL_GAP,
   minPlotHeight: 200,
   maxPlotHeight: 1000,
@@ -53,7 +54,7 @@ export interface DiagramArrow {
 
 export interface DiagramLabel {
   key: string;
-  kind: 'message' | 'detection' | 'done';
+  kind: 'message' | 'detection' | 'break' | 'done';
   lines: string[];
   x: number;
   top: number; // top of the first line
@@ -76,18 +77,22 @@ export interface DiagramPanel {
   labels: DiagramLabel[];
   detection: DiagramBand | null;
   doneY: number;
+  height: number; // of this panel's viewBox
+  lines: { y0: number; y1: number }[]; // stretches of axis and lifelines (linear pieces, cut to the panel)
+  ticks: TimeAxis['ticks'];
+  breaks: BreakMark[];
 }
 
 export interface BreakMark {
   y0: number;
   y1: number;
-  text: string;
+  text: string; // shown as a label of kind 'break' in the panels that reach past the cut
   edges: [string, string]; // SVG paths of the zigzag lines that close the cut above and below
+  gap: { y: number; height: number; width: number }; // what lies between the zigzags, painted over
 }
 
 export interface TimelineDiagram {
   width: number;
-  height: number;
   axis: TimeAxis;
   axisX: number;
   lanes: { client: number; gateway: number; labels: number };
@@ -177,7 +182,7 @@ function pendingLabel(key: string, kind: DiagramLabel['kind'], text: string, cri
   return { key, kind, lines: wrapText(text, LABEL_CHARS, LABEL_MAX_LINES[kind]), critical };
 }
 
-function panelFor(scenario: ScenarioResult, groups: readonly ArrowGroup[], axis: TimeAxis): DiagramPanel {
+function panelFor(scenario: ScenarioResult, groups: readonly ArrowGroup[], axis: TimeAxis, breaks: readonly BreakMark[]): DiagramPanel {
   const y = (ms: number) => round(yAt(axis.pieces, ms));
   const arrows: DiagramArrow[] = groups.map((group) => {
     const first = group.messages[0] as MessageRecord;
@@ -208,8 +213,14 @@ function panelFor(scenario: ScenarioResult, groups: readonly ArrowGroup[], axis:
   }
   const doneY = y(scenario.totals.zeroLossMs);
   pending.push({ ...pendingLabel('done', 'done', doneText(scenario), true), anchorY: doneY });
+  // The axis runs on to the first tick at or after the last thing drawn; cuts above that end
+  // are labelled in the label column, where they cannot cover another label.
+  const drawnEnd = Math.max(doneY, ...arrows.map((a) => Math.max(a.y1, a.y2)));
+  const axisEnd = axis.ticks.find((tick) => tick.y >= drawnEnd - 0.01)?.y ?? axis.bottom;
+  const panelBreaks = breaks.filter((cut) => cut.y1 <= axisEnd);
+  panelBreaks.forEach((cut, i) => pending.push({ ...pendingLabel(`break-${i}`, 'break', cut.text, true), anchorY: (cut.y0 + cut.y1) / 2 }));
   // By anchor; among equals the detection label first (it begins at time 0) and the done label last.
-  const order = { detection: 0, message: 1, done: 2 } as const;
+  const order = { detection: 0, break: 1, message: 2, done: 3 } as const;
   pending.sort((a, b) => a.anchorY - b.anchorY || order[a.kind] - order[b.kind]);
 
   const placed = stackLabels(
@@ -232,8 +243,25 @@ function panelFor(scenario: ScenarioResult, groups: readonly ArrowGroup[], axis:
     };
   });
 
+  const lowestLabel = Math.max(...labels.map((l) => l.top + l.lines.length * LINE_HEIGHT));
+  const lines = axis.pieces
+    .filter((piece) => piece.kind === 'linear' && piece.y0 <= axisEnd)
+    .map((piece) => ({ y0: piece.y0, y1: Math.min(piece.y1, axisEnd) }));
+
   const heading = scenario.title;
-  return { protocol: scenario.protocol, heading, ariaLabel: ariaLabelFor(scenario, heading), arrows, labels, detection, doneY };
+  return {
+    protocol: scenario.protocol,
+    heading,
+    ariaLabel: ariaLabelFor(scenario, heading),
+    arrows,
+    labels,
+    detection,
+    doneY,
+    height: Math.ceil(Math.max(axisEnd, lowestLabel) + BOTTOM_MARGIN),
+    lines,
+    ticks: axis.ticks.filter((tick) => tick.y <= axisEnd + 0.01),
+    breaks: panelBreaks,
+  };
 }
 
 function groupKey(group: ArrowGroup): string {
@@ -250,16 +278,20 @@ function ariaLabelFor(scenario: ScenarioResult, heading: string): string {
 }
 
 function breakText(startMs: number, endMs: number): string {
-  return `${formatDuration(endMs - startMs)} not drawn to scale`;
+  return `${formatDuration(endMs - startMs)} cut from the axis`;
 }
 
+const BREAK_INSET = 12; // the zigzags sit inside the cut, clear of the ticks at its ends
 const ZIGZAG_STEP = 8;
 const ZIGZAG_DEPTH = 3;
 
-/** A zigzag line across the panel at height y: the usual mark of a cut axis. */
+/** Cuts span the axis and the lifelines; the label column stays free for the labels. */
+const BREAK_WIDTH = LABEL_X - 4;
+
+/** A zigzag line across the axis and lifelines at height y: the usual mark of a cut axis. */
 function zigzag(y: number): string {
   const points: string[] = [];
-  for (let x = 0, k = 0; x <= DIAGRAM_WIDTH; x += ZIGZAG_STEP, k += 1) {
+  for (let x = 0, k = 0; x <= BREAK_WIDTH; x += ZIGZAG_STEP, k += 1) {
     points.push(`${x},${round(y + (k % 2 === 0 ? -ZIGZAG_DEPTH : ZIGZAG_DEPTH))}`);
   }
   return `M${points.join(' L')}`;
@@ -276,20 +308,25 @@ export function timelineDiagram(comparison: HandshakeComparison): TimelineDiagra
     list.map((group) => ({ ms: anchorMs(group), height: pendingLabel('', 'message', labelText(group), true).lines.length * LINE_HEIGHT })),
   );
   const axis = buildTimeAxis(intervals, spans, AXIS_OPTIONS);
+  const breaks: BreakMark[] = axis.pieces
+    .filter((p) => p.kind === 'break')
+    .map((p) => ({
+      y0: p.y0,
+      y1: p.y1,
+      text: breakText(p.startMs, p.endMs),
+      edges: [zigzag(p.y0 + BREAK_INSET), zigzag(p.y1 - BREAK_INSET)],
+      gap: { y: p.y0 + BREAK_INSET - ZIGZAG_DEPTH, height: p.y1 - p.y0 - 2 * (BREAK_INSET - ZIGZAG_DEPTH), width: BREAK_WIDTH },
+    }));
   const panels: [DiagramPanel, DiagramPanel] = [
-    panelFor(comparison.ikev2, groups[0] ?? [], axis),
-    panelFor(comparison.l2tp, groups[1] ?? [], axis),
+    panelFor(comparison.ikev2, groups[0] ?? [], axis, breaks),
+    panelFor(comparison.l2tp, groups[1] ?? [], axis, breaks),
   ];
-  const lowestLabel = Math.max(...panels.flatMap((p) => p.labels.map((l) => l.top + l.lines.length * LINE_HEIGHT)));
   return {
     width: DIAGRAM_WIDTH,
-    height: Math.ceil(Math.max(axis.bottom, lowestLabel) + BOTTOM_MARGIN),
     axis,
     axisX: AXIS_X,
     lanes: { client: CLIENT_X, gateway: GATEWAY_X, labels: LABEL_X },
-    breaks: axis.pieces
-      .filter((p) => p.kind === 'break')
-      .map((p) => ({ y0: p.y0, y1: p.y1, text: breakText(p.startMs, p.endMs), edges: [zigzag(p.y0 + 6), zigzag(p.y1 - 6)] })),
+    breaks,
     panels,
   };
 }

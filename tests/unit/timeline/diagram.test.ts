@@ -45,12 +45,18 @@ function checkGeometry(diagram: TimelineDiagram) {
       expect(label.top).toBeGreaterThanOrEqual(floor);
       floor = label.top + label.lines.length * LINE_HEIGHT;
       expect(label.top).toBeGreaterThanOrEqual(0);
-      expect(floor).toBeLessThanOrEqual(diagram.height);
+      expect(floor).toBeLessThanOrEqual(panel.height);
       for (const line of label.lines) expect(line.length).toBeLessThanOrEqual(30);
     }
+    // The axis of a panel reaches its last arrow and ends on a tick.
+    const lastTick = panel.ticks[panel.ticks.length - 1];
+    expect(lastTick).toBeDefined();
+    for (const arrow of panel.arrows) expect(Math.max(arrow.y1, arrow.y2)).toBeLessThanOrEqual(lastTick!.y + 0.01);
+    expect(panel.doneY).toBeLessThanOrEqual(lastTick!.y + 0.01);
+    for (const line of panel.lines) expect(line.y1).toBeLessThanOrEqual(lastTick!.y + 0.01);
     for (const arrow of panel.arrows) {
       for (const x of [arrow.x1, arrow.x2]) expect(x).toBeGreaterThan(diagram.axisX);
-      for (const y of [arrow.y1, arrow.y2]) expect(y).toBeLessThanOrEqual(diagram.height);
+      for (const y of [arrow.y1, arrow.y2]) expect(y).toBeLessThanOrEqual(panel.height);
     }
   }
 }
@@ -114,6 +120,10 @@ describe('labels', () => {
     expect(ike.labels.find((l) => l.kind === 'done')?.lines.join(' ')).toBe(`Traffic flows again: ${formatDuration(comparison.ikev2.totals.zeroLossMs)}`);
     expect(l2tp.labels.find((l) => l.kind === 'detection')?.lines.join(' ')).toBe('PPP LCP echo timeout: 2 min 0 s to 2 min 30 s (drawn at the mean, 2 min 15 s)');
     expect(l2tp.detection?.y1).toBeCloseTo(yAt(diagram.axis.pieces, comparison.l2tp.detection.meanMs), 1);
+    // The cut is labelled where the panel reaches past it: L2TP does, IKEv2 (done at 200 ms) does not.
+    expect(l2tp.labels.filter((l) => l.kind === 'break').map((l) => l.lines.join(' '))).toEqual(['2 min 15 s cut from the axis']);
+    expect(ike.labels.some((l) => l.kind === 'break')).toBe(false);
+    expect(ike.breaks).toEqual([]);
     expect(build({}).diagram.panels[0].detection).toBeNull();
   });
 
@@ -140,9 +150,17 @@ describe('geometry for any valid state', () => {
     );
   });
 
+  it('draws the shorter handshake as the shorter panel, at the same scale', () => {
+    const { diagram } = build({});
+    const [ike, l2tp] = diagram.panels;
+    expect(ike.height).toBeLessThan(l2tp.height);
+    expect(ike.ticks.map((t) => t.y)).toEqual(l2tp.ticks.slice(0, ike.ticks.length).map((t) => t.y));
+    expect(ike.ticks[ike.ticks.length - 1]?.label).toBe('150'); // IKEv2 is up at 111 ms; ticks every 50 ms
+  });
+
   it('keeps the default connect diagram within the plot limits (no leader lines needed)', () => {
     const { diagram } = build({});
-    expect(diagram.height).toBeLessThan(800);
+    expect(Math.max(...diagram.panels.map((p) => p.height))).toBeLessThan(800);
     expect(diagram.panels.flatMap((p) => p.labels.filter((l) => l.kind === 'message' && l.leader !== null))).toEqual([]);
   });
 });
