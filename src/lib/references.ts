@@ -246,7 +246,7 @@ export const references: readonly Reference[] = [
   {
     id: 'strongswan-6-1-0-release',
     title: 'strongSwan 6.1.0 Released (IKEv1 disabled by default)',
-    url: 'https://strongswan.org/blog/2026/09/07/strongswan-6-1-0-released.html',
+    url: 'https://www.strongswan.org/blog/2026/09/07/strongswan-6.1.0-released.html',
     publisher: 'strongSwan project',
     date: '2026-09-07',
     kind: 'vendor',
@@ -368,6 +368,27 @@ export const references: readonly Reference[] = [
     kind: 'paper',
   },
   {
+    id: 'xl2tpd-source',
+    title: 'xl2tpd source: call.c',
+    url: 'https://github.com/xelerance/xl2tpd/blob/master/call.c',
+    publisher: 'xl2tpd project',
+    kind: 'source-code',
+  },
+  {
+    id: 'openbsd-npppd-l2tp',
+    title: 'OpenBSD source: npppd',
+    url: 'https://github.com/openbsd/src/tree/master/usr.sbin/npppd',
+    publisher: 'OpenBSD project',
+    kind: 'source-code',
+  },
+  {
+    id: 'hwdsl2-vpnsetup',
+    title: 'setup-ipsec-vpn: vpnsetup_ubuntu.sh',
+    url: 'https://github.com/hwdsl2/setup-ipsec-vpn/blob/master/vpnsetup_ubuntu.sh',
+    publisher: 'hwdsl2/setup-ipsec-vpn',
+    kind: 'source-code',
+  },
+  {
     id: 'ms-including-preshared-key',
     title: 'Microsoft Learn: Including a Preshared Key',
     url: 'https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/dd672872(v=ws.10)',
@@ -386,6 +407,13 @@ export const references: readonly Reference[] = [
     title: '[MS-RRASM]: ROUTER_CUSTOM_IKEv2_POLICY_0',
     url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-rrasm/10f3a637-ab9c-49fe-b819-a5337ad54098',
     publisher: 'Microsoft',
+    kind: 'vendor',
+  },
+  {
+    id: 'cisco-technote-200340',
+    title: 'Cisco TechNote 200340: L2TP over IPsec, Windows and ASA',
+    url: 'https://www.cisco.com/c/en/us/support/docs/ip/layer-two-tunnel-protocol-l2tp/200340-Configure-L2TP-Over-IPsec-Between-Window.html',
+    publisher: 'Cisco',
     kind: 'vendor',
   },
   {
