@@ -314,6 +314,14 @@ export const references: readonly Reference[] = [
     publisher: 'Android Open Source Project',
     kind: 'source-code',
   },
+  {
+    id: 'schneier-mschapv2-1999',
+    title: "Cryptanalysis of Microsoft's PPTP Authentication Extensions (MS-CHAPv2) (CQRE 1999)",
+    url: 'https://doi.org/10.1007/3-540-46701-7_17',
+    publisher: 'Schneier, Mudge, Wagner',
+    date: '1999-10',
+    kind: 'paper',
+  },
 ];
 
 const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));
