@@ -39,6 +39,8 @@ describe('findability', () => {
 
   it.each(QUERIES)('searching “%s” finds %s with an excerpt', async (query, path) => {
     await page.getByRole('searchbox', { name: 'Search the guide' }).fill(query);
+    // Wait for this query's results, not the previous query's.
+    await page.getByRole('status').filter({ hasText: `“${query}”` }).waitFor({ timeout: 10_000 });
     const hit = page.locator(`.search-dialog__results a[href^="${site.base}${path}"]`).first();
     await hit.waitFor({ timeout: 10_000 });
     const excerpt = await hit.locator('.search-hit__excerpt').innerText();
