@@ -124,7 +124,8 @@ function strongswan({ maxInner, mss }: SnippetInput): Snippet {
     id: 'strongswan',
     title: 'strongSwan (strongswan.conf)',
     description:
-      'Sets the MTU and the advertised MSS on the routes charon installs for tunnelled traffic (routing table 220 by default), so TCP on this host starts with the right segment size.',
+      'Sets the MTU and advertised-MSS metrics on the routes charon installs for tunnelled traffic (routing table 220 by default): ' +
+      'this host then sends packets that fit and asks its TCP peers for segments that fit.',
     tokens: [
       comment('# /etc/strongswan.d/charon/kernel-netlink.conf, or strongswan.conf\n'),
       keyword('charon'), plain(' {\n  '),
