@@ -60,7 +60,7 @@ describe('decoding links', () => {
     ['v=2&proto=openvpn', { proto: 'openvpn' }, 1, 'a future version is read as v=1 with a notice'],
     ['?v=1&encap=tcp', { encap: 'tcp' }, 0, 'location.search with its ?'],
     ['v=1&esp=aes256gcm16%2Dmodp2048', { esp: 'aes256gcm16-modp2048' }, 0, 'percent-encoded text'],
-  ])('%s', (query, changed, noticeCount) => {
+  ] as [string, Partial<CalculatorState>, number, string][])('%s', (query, changed, noticeCount) => {
     const { state, notices } = MTU_URL_STATE.decode(query);
     expect(state).toEqual({ ...DEFAULT_STATE, ...changed });
     expect(notices).toHaveLength(noticeCount);
