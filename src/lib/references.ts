@@ -243,6 +243,36 @@ export const references: readonly Reference[] = [
     date: '2018-08',
     kind: 'paper',
   },
+  rfc(894, 'A Standard for the Transmission of IP Datagrams over Ethernet Networks', '1984-04'),
+  rfc(2516, 'A Method for Transmitting PPP Over Ethernet (PPPoE)', '1999-02', 'Informational'),
+  {
+    id: 'gcp-vpc-mtu',
+    title: 'Google Cloud VPC documentation: Maximum transmission unit',
+    url: 'https://cloud.google.com/vpc/docs/mtu',
+    publisher: 'Google',
+    kind: 'vendor',
+  },
+  {
+    id: 'iptables-extensions',
+    title: 'iptables-extensions(8) manual page (policy, tcpmss, TCPMSS)',
+    url: 'https://ipset.netfilter.org/iptables-extensions.man.html',
+    publisher: 'netfilter project',
+    kind: 'vendor',
+  },
+  {
+    id: 'nft-manpage',
+    title: 'nft(8) manual page',
+    url: 'https://www.netfilter.org/projects/nftables/manpage.html',
+    publisher: 'netfilter project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-kernel-netlink-opt',
+    title: 'strongSwan source: conf/plugins/kernel-netlink.opt (mtu and mss on installed routes)',
+    url: 'https://github.com/strongswan/strongswan/blob/master/conf/plugins/kernel-netlink.opt',
+    publisher: 'strongSwan project',
+    kind: 'source-code',
+  },
 ];
 
 const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));

@@ -13,3 +13,4 @@ export { efficiencyChart, type EfficiencyChart, type ChartLine, type Reading, ty
 export { linearScale, niceTicks, linePath, type Frame, type Scale } from './plot';
 export { settingsSnippets, snippetText, type Snippet, type Token, type TokenKind, type SnippetInput } from './snippets';
 export { calculatorView, type CalculatorView } from './view';
+export { changeProtocol, encapsulationsFor } from './edits';
