@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // The exhaustive and property-based suites take seconds on a busy 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -59,11 +60,15 @@ export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.
       return;
     }
     const status = file ? 200 : 404;
-    const body = await readFile(file ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
-    response.writeHead(status, {
-      'content-type': TYPES[extname(file ?? '404.html')] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
+    const type = TYPES[extname(file ?? '404.html')] ?? 'application/octet-stream';
+    let body = await readFile(file ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
+    const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    // Compress text like a production server would, so local measurements match.
+    if (/text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    response.writeHead(status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolve, reject) => {

@@ -1,0 +1,571 @@
+import { SequenceDraft, addExchange } from './draft';
+import type { ExchangeSpec } from './draft';
+import {
+  AUTH_PSK_PAYLOAD_BYTES,
+  AUTH_RSA2048_PAYLOAD_BYTES,
+  CERTREQ_ONE_CA_BYTES,
+  IKE_HEADER_BYTES,
+  IKE_SA_INIT_REQUEST_BASE_BYTES,
+  IKE_SA_INIT_RESPONSE_BASE_BYTES,
+  KEM_BYTES,
+  KEY_EXCHANGE_BYTES,
+  MEASURED_KEY_EXCHANGES,
+  MOBIKE_UPDATE_REQUEST_IKE_BYTES,
+  MOBIKE_UPDATE_RESPONSE_IKE_BYTES,
+  PSK_AUTH_REQUEST_IKE_BYTES,
+  PSK_AUTH_REQUEST_INNER_BYTES,
+  PSK_AUTH_RESPONSE_IKE_BYTES,
+  PSK_AUTH_RESPONSE_INNER_BYTES,
+  RESPONDER_ID_PAYLOAD_BYTES,
+  RESPONSE_CHILD_SA_PART_BYTES,
+  certPayloadBytes,
+  eapPayloadBytes,
+  encryptedIkeMessage,
+  keyExchangePayloadBytes,
+  measuredIkeMessage,
+  notifyBytes,
+  plainIkeMessage,
+} from './ikev2-sizes';
+import type { IkeTransport, KeyExchange, PostQuantumKem } from './ikev2-sizes';
+import type { MessageSpec } from './sequence';
+
+export type Ikev2Auth = 'psk' | 'certificate' | 'eap-mschapv2' | 'eap-tls';
+export const IKEV2_AUTHS: readonly Ikev2Auth[] = ['psk', 'certificate', 'eap-mschapv2', 'eap-tls'];
+
+export interface Ikev2Options {
+  auth: Ikev2Auth;
+  postQuantum: PostQuantumKem; // one additional key exchange (RFC 9370 ADDKE1) in IKE_INTERMEDIATE
+  cookie: boolean; // responder demands a COOKIE first (RFC 7296 §2.6)
+  invalidKe: boolean; // initiator guessed the wrong KE group first (RFC 7296 §2.7)
+  eapIdentity: boolean; // server asks EAP-Identity first (RFC 3748 §5.1; strongSwan eap_id = %any)
+  fragmentation: boolean; // RFC 7383 (strongSwan fragmentation = yes)
+  fragmentSize: number; // strongSwan charon.fragment_size, IP datagram bytes
+  mobike: boolean; // RFC 4555, negotiated by both peers (strongSwan mobike = yes)
+  mobikePathProbe: boolean; // strongSwan probes the new path with an empty INFORMATIONAL first
+  returnRoutabilityCheck: boolean; // responder verifies the new address (RFC 4555 §3.7)
+  reauthDeletesFirst: boolean; // without MOBIKE: delete the old IKE SA before the new one (strongSwan make_before_break = no)
+  initiatorCertificateBytes: number; // DER bytes of the certificates the client sends
+  responderCertificateBytes: number; // DER bytes of the certificates the gateway sends
+  eapTlsFragmentBytes: number; // strongSwan charon.plugins.eap-tls.fragment_size
+}
+
+export interface PathContext {
+  keyExchange: KeyExchange;
+  nat: boolean;
+  pathMtu: number;
+  computeMs: number; // key-exchange and signature computation of one IKE handshake
+}
+
+/** strongSwan 5.9.8 pair: 2 RTT + 2-20 ms of computation; the midpoint is the default. */
+export const DEFAULT_COMPUTE_MS = 11;
+
+/**
+ * Certificate sizes that make the payload arithmetic reproduce the measured RSA-2048 case
+ * (IKE_AUTH in two fragments of 1248 + 336 UDP bytes each way). Inferred, not measured: the
+ * gateway's certificate comes out about 90 bytes larger than the client's.
+ */
+export const INFERRED_INITIATOR_CERTIFICATE_BYTES = 908;
+export const INFERRED_RESPONDER_CERTIFICATE_BYTES = 997;
+
+// EAP message lengths (RFC 3748 §4: Code, Identifier, Length = 4 octets, then Type).
+const EAP_REQUEST_IDENTITY_BYTES = 5; // RFC 3748 §5.1, no prompt
+const USER_IDENTITY_BYTES = 16; // assumed identity such as user@example.org
+const EAP_SUCCESS_BYTES = 4; // RFC 3748 §4.2
+// EAP-MSCHAPv2 ([MS-CHAP] §2.2 wraps RFC 2759 packets: OpCode, MS-CHAPv2-ID, MS-Length = 4 octets).
+const MSCHAPV2_HEADER_BYTES = 5 + 4;
+const MSCHAPV2_CHALLENGE_BYTES = MSCHAPV2_HEADER_BYTES + 1 + 16 + 10; // Value-Size, 16-octet challenge, 10-octet server name
+const MSCHAPV2_RESPONSE_BYTES = MSCHAPV2_HEADER_BYTES + 1 + 49 + USER_IDENTITY_BYTES; // RFC 2759 §4: 49-octet response
+const MSCHAPV2_SUCCESS_REQUEST_BYTES = MSCHAPV2_HEADER_BYTES + 42; // RFC 2759 §5: "S=" + 40 hex digits
+const MSCHAPV2_SUCCESS_RESPONSE_BYTES = 5 + 1; // [MS-CHAP] §2.2: only the Success code
+// EAP-TLS (RFC 5216 §3.1): Type, Flags, optional 4-octet TLS Message Length (strongSwan include_length = yes).
+const EAP_TLS_HEADER_BYTES = 5 + 1;
+const EAP_TLS_LENGTH_BYTES = 4;
+// TLS 1.2 flights with ECDHE-RSA and a client certificate (RFC 5246 §7.3), estimated.
+const TLS_CLIENT_HELLO_BYTES = 150;
+const TLS_SERVER_FLIGHT_FIXED_BYTES = 444; // ServerHello, Certificate framing, ServerKeyExchange, CertificateRequest, Done
+const TLS_CLIENT_FLIGHT_FIXED_BYTES = 400; // Certificate framing, ClientKeyExchange, CertificateVerify, CCS, Finished
+const TLS_SERVER_FINISHED_BYTES = 51; // ChangeCipherSpec + Finished
+
+const COOKIE_DATA_BYTES = 32; // RFC 7296 §2.6 allows 1-64 octets; 32 assumed
+const PQ_SA_INIT_EXTRA_BYTES = 8 + 8; // ADDKE1 transform (RFC 9370 §2.2) + N(INTERMEDIATE_EXCHANGE_SUPPORTED) (RFC 9242 §3)
+const DELETE_IKE_SA_PAYLOAD_BYTES = 8; // RFC 7296 §3.11, no SPIs for the IKE SA
+const COOKIE2_NOTIFY_BYTES = notifyBytes(16); // RFC 4555 §4.2 COOKIE2 notify; strongSwan ike_mobike.c COOKIE2_SIZE 16
+
+function transportFor(options: Ikev2Options, path: PathContext): IkeTransport {
+  return {
+    onPort4500: options.mobike || path.nat, // strongSwan floats with MOBIKE even without NAT (swanctl.opt mobike)
+    fragmentation: options.fragmentation,
+    fragmentSize: options.fragmentSize,
+    pathMtu: path.pathMtu,
+  };
+}
+
+function usesCertificateRequest(auth: Ikev2Auth): boolean {
+  return auth !== 'psk';
+}
+
+function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContext, idPrefix: string): void {
+  const keBytes = KEY_EXCHANGE_BYTES[path.keyExchange];
+  const pqExtra = options.postQuantum === 'none' ? 0 : PQ_SA_INIT_EXTRA_BYTES;
+  const measuredGroup = MEASURED_KEY_EXCHANGES.includes(path.keyExchange) && pqExtra === 0;
+  const requestBytes = IKE_SA_INIT_REQUEST_BASE_BYTES + keBytes + pqExtra;
+  const cookieBytes = notifyBytes(COOKIE_DATA_BYTES);
+  const rfc = 'RFC 7296 §1.2';
+  let after: string[] = draft.messages.length > 0 ? [draft.last()] : [];
+
+  if (options.cookie) {
+    const pair = addExchange(draft, {
+      layer: 'IKEv2',
+      exchange: 'IKE_SA_INIT',
+      rfc: 'RFC 7296 §2.6',
+      timer: 'ike',
+      initiator: 'initiator',
+      after,
+      request: {
+        id: `${idPrefix}init-cookie-req`,
+        name: 'IKE_SA_INIT request',
+        payloads: 'HDR(A,0), SAi1, KEi, Ni',
+        size: plainIkeMessage(requestBytes, path.pathMtu),
+        sizeSource: measuredGroup ? 'measured' : 'estimated',
+      },
+      response: {
+        id: `${idPrefix}init-cookie-resp`,
+        name: 'IKE_SA_INIT response: COOKIE',
+        payloads: 'HDR(A,0), N(COOKIE)',
+        size: plainIkeMessage(IKE_HEADER_BYTES + cookieBytes, path.pathMtu),
+        sizeSource: 'estimated',
+      },
+    });
+    after = [pair.response];
+  }
+  const withCookie = options.cookie ? cookieBytes : 0;
+  if (options.invalidKe) {
+    const pair = addExchange(draft, {
+      layer: 'IKEv2',
+      exchange: 'IKE_SA_INIT',
+      rfc: 'RFC 7296 §2.7',
+      timer: 'ike',
+      initiator: 'initiator',
+      after,
+      request: {
+        id: `${idPrefix}init-ke-req`,
+        name: 'IKE_SA_INIT request (wrong KE group)',
+        payloads: options.cookie ? 'HDR(A,0), N(COOKIE), SAi1, KEi, Ni' : 'HDR(A,0), SAi1, KEi, Ni',
+        // assumed the same size as the retry: the guessed group's length is not an input
+        size: plainIkeMessage(requestBytes + withCookie, path.pathMtu),
+        sizeSource: 'estimated',
+      },
+      response: {
+        id: `${idPrefix}init-ke-resp`,
+        name: 'IKE_SA_INIT response: INVALID_KE_PAYLOAD',
+        payloads: 'HDR(A,0), N(INVALID_KE_PAYLOAD)',
+        size: plainIkeMessage(IKE_HEADER_BYTES + notifyBytes(2), path.pathMtu), // RFC 7296 §3.10.1: 2-octet group
+        sizeSource: 'estimated',
+      },
+    });
+    after = [pair.response];
+  }
+  const responseBytes =
+    IKE_SA_INIT_RESPONSE_BASE_BYTES + keBytes + pqExtra + (usesCertificateRequest(options.auth) ? CERTREQ_ONE_CA_BYTES : 0);
+  addExchange(draft, {
+    layer: 'IKEv2',
+    exchange: 'IKE_SA_INIT',
+    rfc,
+    timer: 'ike',
+    initiator: 'initiator',
+    after,
+    request: {
+      id: `${idPrefix}init-req`,
+      name: 'IKE_SA_INIT request',
+      payloads: options.cookie ? 'HDR, N(COOKIE), SAi1, KEi, Ni, N(NAT_DETECTION_*)' : 'HDR, SAi1, KEi, Ni, N(NAT_DETECTION_*)',
+      size: plainIkeMessage(requestBytes + withCookie, path.pathMtu),
+      sizeSource: measuredGroup && !options.cookie ? 'measured' : 'estimated',
+    },
+    response: {
+      id: `${idPrefix}init-resp`,
+      name: 'IKE_SA_INIT response',
+      payloads: usesCertificateRequest(options.auth)
+        ? 'HDR, SAr1, KEr, Nr, N(NAT_DETECTION_*), CERTREQ'
+        : 'HDR, SAr1, KEr, Nr, N(NAT_DETECTION_*)',
+      size: plainIkeMessage(responseBytes, path.pathMtu),
+      sizeSource: measuredGroup && !usesCertificateRequest(options.auth) ? 'measured' : 'estimated',
+      processingMs: path.computeMs / 2,
+    },
+  });
+}
+
+function addIntermediate(draft: SequenceDraft, options: Ikev2Options, path: PathContext, idPrefix: string): void {
+  if (options.postQuantum === 'none') return;
+  const kem = KEM_BYTES[options.postQuantum];
+  const transport = transportFor(options, path);
+  addExchange(draft, {
+    layer: 'IKEv2',
+    exchange: 'IKE_INTERMEDIATE',
+    rfc: 'RFC 9242 §3; RFC 9370 §2.2',
+    timer: 'ike',
+    initiator: 'initiator',
+    after: [draft.last()],
+    request: {
+      id: `${idPrefix}intermediate-req`,
+      name: 'IKE_INTERMEDIATE request',
+      payloads: 'HDR, SK {KEi(1)}',
+      size: encryptedIkeMessage(keyExchangePayloadBytes(kem.encapsulationKey), transport),
+      sizeSource: 'estimated',
+    },
+    response: {
+      id: `${idPrefix}intermediate-resp`,
+      name: 'IKE_INTERMEDIATE response',
+      payloads: 'HDR, SK {KEr(1)}',
+      size: encryptedIkeMessage(keyExchangePayloadBytes(kem.ciphertext), transport),
+      sizeSource: 'estimated',
+    },
+  });
+}
+
+function authExchange(
+  draft: SequenceDraft,
+  idPrefix: string,
+  step: string,
+  request: { name: string; payloads: string; inner: number },
+  response: { name: string; payloads: string; inner: number; processingMs?: number },
+  transport: IkeTransport,
+): void {
+  const spec: ExchangeSpec = {
+    layer: 'IKEv2',
+    exchange: 'IKE_AUTH',
+    rfc: 'RFC 7296 §2.16',
+    timer: 'ike',
+    initiator: 'initiator',
+    after: [draft.last()],
+    request: {
+      id: `${idPrefix}auth-${step}-req`,
+      name: request.name,
+      payloads: request.payloads,
+      size: encryptedIkeMessage(request.inner, transport),
+      sizeSource: 'estimated',
+    },
+    response: {
+      id: `${idPrefix}auth-${step}-resp`,
+      name: response.name,
+      payloads: response.payloads,
+      size: encryptedIkeMessage(response.inner, transport),
+      sizeSource: 'estimated',
+      processingMs: response.processingMs ?? 0,
+    },
+  };
+  addExchange(draft, spec);
+}
+
+function eapTlsFragments(flightBytes: number, fragmentBytes: number): number[] {
+  const room = fragmentBytes - EAP_TLS_HEADER_BYTES - EAP_TLS_LENGTH_BYTES;
+  const messages: number[] = [];
+  for (let left = flightBytes; left > 0; left -= room) {
+    messages.push(EAP_TLS_HEADER_BYTES + EAP_TLS_LENGTH_BYTES + Math.min(room, left));
+  }
+  return messages;
+}
+
+function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext, idPrefix: string): void {
+  const transport = transportFor(options, path);
+  const half = path.computeMs / 2;
+  const pskRequestRest = PSK_AUTH_REQUEST_INNER_BYTES - AUTH_PSK_PAYLOAD_BYTES; // IDi, IDr, SA, TSi, TSr, CP, notifies
+
+  if (options.auth === 'psk') {
+    addExchange(draft, {
+      layer: 'IKEv2',
+      exchange: 'IKE_AUTH',
+      rfc: 'RFC 7296 §1.2',
+      timer: 'ike',
+      initiator: 'initiator',
+      after: [draft.last()],
+      request: {
+        id: `${idPrefix}auth-req`,
+        name: 'IKE_AUTH request',
+        payloads: 'HDR, SK {IDi, [IDr,] AUTH, CP(CFG_REQUEST), SAi2, TSi, TSr}',
+        size: measuredIkeMessage(PSK_AUTH_REQUEST_IKE_BYTES, transport),
+        sizeSource: 'measured',
+      },
+      response: {
+        id: `${idPrefix}auth-resp`,
+        name: 'IKE_AUTH response',
+        payloads: 'HDR, SK {IDr, AUTH, CP(CFG_REPLY), SAr2, TSi, TSr}',
+        size: measuredIkeMessage(PSK_AUTH_RESPONSE_IKE_BYTES, transport),
+        sizeSource: 'measured',
+        processingMs: half,
+      },
+    });
+    return;
+  }
+
+  if (options.auth === 'certificate') {
+    addExchange(draft, {
+      layer: 'IKEv2',
+      exchange: 'IKE_AUTH',
+      rfc: 'RFC 7296 §1.2; RFC 7383 §2.5',
+      timer: 'ike',
+      initiator: 'initiator',
+      after: [draft.last()],
+      request: {
+        id: `${idPrefix}auth-req`,
+        name: 'IKE_AUTH request',
+        payloads: 'HDR, SK {IDi, CERT, CERTREQ, [IDr,] AUTH, CP(CFG_REQUEST), SAi2, TSi, TSr}',
+        size: encryptedIkeMessage(
+          pskRequestRest + AUTH_RSA2048_PAYLOAD_BYTES + certPayloadBytes(options.initiatorCertificateBytes) + CERTREQ_ONE_CA_BYTES,
+          transport,
+        ),
+        sizeSource: 'estimated',
+      },
+      response: {
+        id: `${idPrefix}auth-resp`,
+        name: 'IKE_AUTH response',
+        payloads: 'HDR, SK {IDr, CERT, AUTH, CP(CFG_REPLY), SAr2, TSi, TSr}',
+        size: encryptedIkeMessage(
+          PSK_AUTH_RESPONSE_INNER_BYTES - AUTH_PSK_PAYLOAD_BYTES + AUTH_RSA2048_PAYLOAD_BYTES + certPayloadBytes(options.responderCertificateBytes),
+          transport,
+        ),
+        sizeSource: 'estimated',
+        processingMs: half,
+      },
+    });
+    return;
+  }
+
+  // EAP (RFC 7296 §2.16): the first IKE_AUTH request omits AUTH, the gateway authenticates with
+  // its certificate and starts EAP, EAP runs in further IKE_AUTH exchanges until EAP-Success, and
+  // a final exchange carries the AUTH payloads computed from the EAP MSK.
+  const firstRequestInner = pskRequestRest + CERTREQ_ONE_CA_BYTES;
+  const gatewayAuthInner = RESPONDER_ID_PAYLOAD_BYTES + certPayloadBytes(options.responderCertificateBytes) + AUTH_RSA2048_PAYLOAD_BYTES;
+  const eapMessages: { request: { name: string; bytes: number }; response: { name: string; bytes: number } }[] = [];
+  let firstEap: { name: string; bytes: number };
+
+  if (options.auth === 'eap-mschapv2') {
+    const challenge = { name: 'EAP-Request/MSCHAPv2 Challenge', bytes: MSCHAPV2_CHALLENGE_BYTES };
+    if (options.eapIdentity) {
+      firstEap = { name: 'EAP-Request/Identity', bytes: EAP_REQUEST_IDENTITY_BYTES };
+      eapMessages.push({ request: { name: 'EAP-Response/Identity', bytes: EAP_REQUEST_IDENTITY_BYTES + USER_IDENTITY_BYTES }, response: challenge });
+    } else {
+      firstEap = challenge;
+    }
+    eapMessages.push(
+      {
+        request: { name: 'EAP-Response/MSCHAPv2 Response', bytes: MSCHAPV2_RESPONSE_BYTES },
+        response: { name: 'EAP-Request/MSCHAPv2 Success', bytes: MSCHAPV2_SUCCESS_REQUEST_BYTES },
+      },
+      {
+        request: { name: 'EAP-Response/MSCHAPv2 Success', bytes: MSCHAPV2_SUCCESS_RESPONSE_BYTES },
+        response: { name: 'EAP-Success', bytes: EAP_SUCCESS_BYTES },
+      },
+    );
+  } else {
+    const start = { name: 'EAP-Request/TLS Start', bytes: EAP_TLS_HEADER_BYTES };
+    const ack = EAP_TLS_HEADER_BYTES;
+    if (options.eapIdentity) {
+      firstEap = { name: 'EAP-Request/Identity', bytes: EAP_REQUEST_IDENTITY_BYTES };
+      eapMessages.push({ request: { name: 'EAP-Response/Identity', bytes: EAP_REQUEST_IDENTITY_BYTES + USER_IDENTITY_BYTES }, response: start });
+    } else {
+      firstEap = start;
+    }
+    const serverFlight = eapTlsFragments(TLS_SERVER_FLIGHT_FIXED_BYTES + options.responderCertificateBytes, options.eapTlsFragmentBytes);
+    const clientFlight = eapTlsFragments(TLS_CLIENT_FLIGHT_FIXED_BYTES + options.initiatorCertificateBytes, options.eapTlsFragmentBytes);
+    serverFlight.forEach((bytes, i) => {
+      eapMessages.push({
+        request:
+          i === 0
+            ? { name: 'EAP-Response/TLS ClientHello', bytes: EAP_TLS_HEADER_BYTES + EAP_TLS_LENGTH_BYTES + TLS_CLIENT_HELLO_BYTES }
+            : { name: 'EAP-Response/TLS ACK', bytes: ack },
+        response: { name: `EAP-Request/TLS server flight ${i + 1}/${serverFlight.length}`, bytes },
+      });
+    });
+    clientFlight.forEach((bytes, j) => {
+      const lastClient = j === clientFlight.length - 1;
+      eapMessages.push({
+        request: { name: `EAP-Response/TLS client flight ${j + 1}/${clientFlight.length}`, bytes },
+        response: lastClient
+          ? { name: 'EAP-Request/TLS ChangeCipherSpec, Finished', bytes: EAP_TLS_HEADER_BYTES + EAP_TLS_LENGTH_BYTES + TLS_SERVER_FINISHED_BYTES }
+          : { name: 'EAP-Request/TLS ACK', bytes: ack },
+      });
+    });
+    eapMessages.push({
+      request: { name: 'EAP-Response/TLS ACK', bytes: ack },
+      response: { name: 'EAP-Success', bytes: EAP_SUCCESS_BYTES },
+    });
+  }
+
+  authExchange(
+    draft,
+    idPrefix,
+    '1',
+    { name: 'IKE_AUTH request (no AUTH: EAP)', payloads: 'HDR, SK {IDi, CERTREQ, [IDr,] CP(CFG_REQUEST), SAi2, TSi, TSr}', inner: firstRequestInner },
+    {
+      name: `IKE_AUTH response: ${firstEap.name}`,
+      payloads: 'HDR, SK {IDr, CERT, AUTH, EAP}',
+      inner: gatewayAuthInner + eapPayloadBytes(firstEap.bytes),
+      processingMs: half,
+    },
+    transport,
+  );
+  eapMessages.forEach((pair, i) => {
+    authExchange(
+      draft,
+      idPrefix,
+      `${i + 2}`,
+      { name: `IKE_AUTH request: ${pair.request.name}`, payloads: 'HDR, SK {EAP}', inner: eapPayloadBytes(pair.request.bytes) },
+      { name: `IKE_AUTH response: ${pair.response.name}`, payloads: 'HDR, SK {EAP}', inner: eapPayloadBytes(pair.response.bytes) },
+      transport,
+    );
+  });
+  authExchange(
+    draft,
+    idPrefix,
+    'final',
+    { name: 'IKE_AUTH request: AUTH from the EAP MSK', payloads: 'HDR, SK {AUTH}', inner: AUTH_PSK_PAYLOAD_BYTES },
+    {
+      name: 'IKE_AUTH response: AUTH, Child SA',
+      payloads: 'HDR, SK {AUTH, CP(CFG_REPLY), SAr2, TSi, TSr}',
+      inner: AUTH_PSK_PAYLOAD_BYTES + RESPONSE_CHILD_SA_PART_BYTES,
+    },
+    transport,
+  );
+}
+
+/** Messages of a fresh IKEv2 connection: IKE_SA_INIT (+ COOKIE / INVALID_KE), IKE_INTERMEDIATE, IKE_AUTH. */
+export function ikev2ConnectSequence(options: Ikev2Options, path: PathContext, idPrefix = ''): MessageSpec[] {
+  const draft = new SequenceDraft();
+  appendConnect(draft, options, path, idPrefix);
+  return draft.messages;
+}
+
+function appendConnect(draft: SequenceDraft, options: Ikev2Options, path: PathContext, idPrefix: string): void {
+  addSaInit(draft, options, path, idPrefix);
+  addIntermediate(draft, options, path, idPrefix);
+  addAuth(draft, options, path, idPrefix);
+}
+
+function emptyInformational(transport: IkeTransport) {
+  return encryptedIkeMessage(0, transport);
+}
+
+/** Messages after the client's address changed: MOBIKE update, or delete + new IKE SA without it. */
+export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathContext): MessageSpec[] {
+  const draft = new SequenceDraft();
+  const transport = transportFor(options, path);
+  if (!options.mobike) {
+    const deleteOld: ExchangeSpec = {
+      layer: 'IKEv2',
+      exchange: 'INFORMATIONAL',
+      rfc: 'RFC 7296 §1.4.1',
+      timer: 'ike',
+      initiator: 'initiator',
+      after: [],
+      request: {
+        id: 'delete-req',
+        name: 'INFORMATIONAL request: Delete old IKE SA',
+        payloads: 'HDR, SK {D}',
+        size: encryptedIkeMessage(DELETE_IKE_SA_PAYLOAD_BYTES, transport),
+        sizeSource: 'estimated',
+      },
+      response: {
+        id: 'delete-resp',
+        name: 'INFORMATIONAL response',
+        payloads: 'HDR, SK {}',
+        size: emptyInformational(transport),
+        sizeSource: 'estimated',
+      },
+    };
+    if (options.reauthDeletesFirst) {
+      addExchange(draft, deleteOld);
+      appendConnect(draft, options, path, 'new-');
+    } else {
+      appendConnect(draft, options, path, 'new-');
+      const finished = draft.last();
+      // make-before-break: the delete follows the new SA and is off the critical path
+      draft.add({ ...toMessage(deleteOld, 'request'), after: [finished], round: null });
+      draft.add({ ...toMessage(deleteOld, 'response'), after: ['delete-req'], round: null });
+    }
+    return draft.messages;
+  }
+
+  if (options.mobikePathProbe) {
+    addExchange(draft, {
+      layer: 'IKEv2',
+      exchange: 'INFORMATIONAL',
+      rfc: 'RFC 4555 §3.10',
+      timer: 'ike',
+      initiator: 'initiator',
+      after: [],
+      request: { id: 'probe-req', name: 'INFORMATIONAL request: path probe', payloads: 'HDR, SK {}', size: emptyInformational(transport), sizeSource: 'estimated' },
+      response: { id: 'probe-resp', name: 'INFORMATIONAL response', payloads: 'HDR, SK {}', size: emptyInformational(transport), sizeSource: 'estimated' },
+    });
+  }
+  const updateRequest = {
+    id: 'update-req',
+    name: 'INFORMATIONAL request: UPDATE_SA_ADDRESSES',
+    payloads: 'HDR, SK {N(UPDATE_SA_ADDRESSES), N(NAT_DETECTION_*), N(COOKIE2), N(NO_ADDITIONAL_ADDRESSES)}',
+    size: measuredIkeMessage(MOBIKE_UPDATE_REQUEST_IKE_BYTES, transport),
+    sizeSource: 'measured' as const,
+  };
+  const updateResponse = {
+    id: 'update-resp',
+    name: 'INFORMATIONAL response',
+    payloads: 'HDR, SK {N(NAT_DETECTION_*), N(COOKIE2)}',
+    size: measuredIkeMessage(MOBIKE_UPDATE_RESPONSE_IKE_BYTES, transport),
+    sizeSource: 'measured' as const,
+  };
+  const after = draft.messages.length > 0 ? [draft.last()] : [];
+  if (!options.returnRoutabilityCheck) {
+    addExchange(draft, { layer: 'IKEv2', exchange: 'INFORMATIONAL', rfc: 'RFC 4555 §3.5', timer: 'ike', initiator: 'initiator', after, request: updateRequest, response: updateResponse });
+    return draft.messages;
+  }
+  // RFC 4555 §3.7: before moving its traffic the gateway checks the new address with its own
+  // INFORMATIONAL (COOKIE2), then answers the update: two round trips.
+  const checkSize = encryptedIkeMessage(COOKIE2_NOTIFY_BYTES, transport);
+  const first = draft.nextRound();
+  const base = { layer: 'IKEv2' as const, exchange: 'INFORMATIONAL', timer: 'ike' as const, processingMs: 0 };
+  draft.add({ ...base, ...updateRequest, from: 'initiator', rfc: 'RFC 4555 §3.5', round: first, after });
+  draft.add({
+    ...base,
+    id: 'rr-req',
+    from: 'responder',
+    name: 'INFORMATIONAL request: return routability check',
+    payloads: 'HDR, SK {N(COOKIE2)}',
+    rfc: 'RFC 4555 §3.7',
+    round: first,
+    after: ['update-req'],
+    size: checkSize,
+    sizeSource: 'estimated',
+  });
+  const second = draft.nextRound();
+  draft.add({
+    ...base,
+    id: 'rr-resp',
+    from: 'initiator',
+    name: 'INFORMATIONAL response',
+    payloads: 'HDR, SK {N(COOKIE2)}',
+    rfc: 'RFC 4555 §3.7',
+    round: second,
+    after: ['rr-req'],
+    size: checkSize,
+    sizeSource: 'estimated',
+  });
+  draft.add({ ...base, ...updateResponse, from: 'responder', rfc: 'RFC 4555 §3.5', round: second, after: ['rr-resp'] });
+  return draft.messages;
+}
+
+function toMessage(spec: ExchangeSpec, half: 'request' | 'response'): MessageSpec {
+  const part = spec[half];
+  return {
+    id: part.id,
+    from: half === 'request' ? spec.initiator : spec.initiator === 'initiator' ? 'responder' : 'initiator',
+    layer: spec.layer,
+    exchange: spec.exchange,
+    name: part.name,
+    payloads: part.payloads,
+    rfc: spec.rfc,
+    timer: spec.timer,
+    round: null,
+    after: [],
+    processingMs: part.processingMs ?? 0,
+    size: part.size,
+    sizeSource: part.sizeSource,
+  };
+}
