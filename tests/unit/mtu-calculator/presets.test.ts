@@ -10,6 +10,8 @@ import {
   presetMatches,
   presetState,
   specOf,
+  changeProtocol,
+  encapsulationsFor,
 } from '../../../src/lib/mtu-calculator';
 import { PRESETS, maxInnerPacket, parseEspProposal, presetById } from '../../../src/lib/overhead';
 
@@ -73,5 +75,21 @@ describe('ESP suggestions', () => {
       expect(label).toContain(parseEspProposal(proposal).cipher.name);
     }
     expect(ESP_SUGGESTIONS.find((s) => s.proposal === 'aes256-sha256')?.label).toBe('AES-256-CBC with HMAC-SHA2-256-128');
+  });
+});
+
+describe('switching protocol in the form', () => {
+  it.each([
+    // [from encap, to protocol, resulting encap, why]
+    ['none', 'wireguard', 'udp', 'WireGuard runs over UDP only'],
+    ['tcp', 'wireguard', 'udp', 'WireGuard runs over UDP only'],
+    ['none', 'openvpn', 'udp', 'OpenVPN has no plain-IP mode'],
+    ['tcp', 'openvpn', 'tcp', 'OpenVPN runs over TCP too'],
+    ['none', 'l2tp', 'none', 'L2TP/IPsec can run over plain ESP'],
+  ] as const)('encap %s → %s gives %s (%s)', (encap, protocol, expected, _why) => {
+    const state = changeProtocol({ ...DEFAULT_STATE, encap }, protocol);
+    expect(state).toEqual({ ...DEFAULT_STATE, proto: protocol, encap: expected });
+    expect(encapsulationsFor(protocol)).toContain(expected);
+    expect(computeResult(state).errors).toEqual({});
   });
 });
