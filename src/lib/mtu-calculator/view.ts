@@ -17,13 +17,19 @@ export interface CalculatorView {
   readonly query: string;
 }
 
-export function calculatorView(state: CalculatorState): CalculatorView {
+/**
+ * The view for a state. With `panels: false` (the compact embed, which shows only the result
+ * and the packet) the comparison, chart and settings are left empty and not computed.
+ */
+export function calculatorView(state: CalculatorState, { panels = true }: { panels?: boolean } = {}): CalculatorView {
   const result = computeResult(state);
+  const query = stateQuery(state);
+  if (!panels) return { result, rows: [], chart: null, snippets: [], query };
   const rows = comparisonRows(state);
   const path = result.path;
   const snippets =
     result.spec !== null && path !== null && path.mss !== null
       ? settingsSnippets({ protocol: result.spec.protocol, inner: result.spec.inner, maxInner: path.maxInner, mss: path.mss })
       : [];
-  return { result, rows, chart: efficiencyChart(rows), snippets, query: stateQuery(state) };
+  return { result, rows, chart: efficiencyChart(rows), snippets, query };
 }

@@ -125,3 +125,15 @@ describe.runIf(haveTools)('the firewall tools accept the snippets', () => {
     expect(execFileSync('nft', ['--version'], { encoding: 'utf8' })).toMatch(/nftables/);
   });
 });
+
+describe('the compact view', () => {
+  it('computes the same result and link but no panels', () => {
+    const state = { ...DEFAULT_STATE, proto: 'l2tp' as const, mtu: '1492' };
+    const full = calculatorView(state);
+    const compact = calculatorView(state, { panels: false });
+    expect(compact.result).toEqual(full.result);
+    expect(compact.query).toBe(full.query);
+    expect([compact.rows, compact.chart, compact.snippets]).toEqual([[], null, []]);
+    expect(full.rows).toHaveLength(4);
+  });
+});
