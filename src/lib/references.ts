@@ -459,6 +459,21 @@ export const references: readonly Reference[] = [
     url: 'https://developer.android.com/reference/android/net/ipsec/ike/IkeSessionParams',
     publisher: 'Google',
     kind: 'vendor',
+  },  rfc(894, 'A Standard for the Transmission of IP Datagrams over Ethernet Networks', '1984-04'),
+  rfc(2516, 'A Method for Transmitting PPP Over Ethernet (PPPoE)', '1999-02', 'Informational'),
+  {
+    id: 'gcp-vpc-mtu',
+    title: 'Google Cloud VPC documentation: Maximum transmission unit',
+    url: 'https://cloud.google.com/vpc/docs/mtu',
+    publisher: 'Google',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-kernel-netlink-opt',
+    title: 'strongSwan source: conf/plugins/kernel-netlink.opt (mtu and mss on installed routes)',
+    url: 'https://github.com/strongswan/strongswan/blob/master/conf/plugins/kernel-netlink.opt',
+    publisher: 'strongSwan project',
+    kind: 'source-code',
   },
   {
     id: 'linux-espintcp',
