@@ -24,3 +24,4 @@ export { messageRows } from './table';
 export type { MessageRow } from './table';
 export { detectionRows, scheduleRows } from './schedules';
 export type { DetectionRow, ScheduleRow } from './schedules';
+export { settingSummary } from './setting';
