@@ -41,6 +41,9 @@ export default defineConfig({
       lastUpdated: true,
       ...(repo ? { editLink: { baseUrl: `${repo}/edit/main/` } } : {}),
       customCss: ['./src/styles/site.css'],
+      // Long config lines wrap instead of scrolling: scrolling blocks become unnamed
+      // role="region" landmarks (axe landmark-unique) and are awkward on phones.
+      expressiveCode: { defaultProps: { wrap: true } },
       components: {
         Search: './src/components/site/Search.astro',
         MarkdownContent: './src/components/site/MarkdownContent.astro',

@@ -359,8 +359,22 @@ export const references: readonly Reference[] = [
     publisher: 'Android Open Source Project',
     kind: 'source-code',
   },
-  // Documents the decision and reachability models cite (src/lib/decision/citations.ts SOURCES),
-  // so the wizard and the checklist can link them. Entries other branches also add are identical.
+  rfc(2408, 'Internet Security Association and Key Management Protocol (ISAKMP)', '1998-11', 'Historic (RFC 9395)'),
+  rfc(3715, 'IPsec-Network Address Translation (NAT) Compatibility Requirements', '2004-03', 'Informational'),
+  {
+    id: 'strongswan-kernel-libipsec',
+    title: 'strongSwan documentation: kernel-libipsec Plugin',
+    url: 'https://docs.strongswan.org/docs/latest/plugins/kernel-libipsec.html',
+    publisher: 'strongSwan project',
+    kind: 'vendor',
+  },
+  {
+    id: 'strongswan-issue-2186',
+    title: 'strongSwan issue #2186: support for RFC 8229 (IKE and ESP over TCP)',
+    url: 'https://github.com/strongswan/strongswan/issues/2186',
+    publisher: 'strongSwan project',
+    kind: 'source-code',
+  },
   {
     id: 'hwdsl2-readme',
     title: 'setup-ipsec-vpn: README, Important notes',
@@ -369,10 +383,10 @@ export const references: readonly Reference[] = [
     kind: 'source-code',
   },
   {
-    id: 'apple-nevpn-pq',
-    title: 'Apple Developer: NEVPNIKEv2PostQuantumKeyExchangeMethod',
-    url: 'https://developer.apple.com/documentation/networkextension/nevpnikev2postquantumkeyexchangemethod',
-    publisher: 'Apple',
+    id: 'ms-fasp-ipsec-through-nat',
+    title: '[MS-FASP] Firewall and Advanced Security Protocol, 2.2.41: values for IPsec through NAT',
+    url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-fasp/69a0da19-6470-4195-8a32-a204566fa813',
+    publisher: 'Microsoft',
     kind: 'vendor',
   },
   {
@@ -387,6 +401,29 @@ export const references: readonly Reference[] = [
     title: 'nft(8) manual page (meta ipsec, rt ipsec)',
     url: 'https://www.netfilter.org/projects/nftables/manpage.html',
     publisher: 'netfilter project',
+    kind: 'vendor',
+  },
+  {
+    id: 'android-vpnprofilestate',
+    title: 'Android Developers: VpnProfileState (always-on and lockdown)',
+    url: 'https://developer.android.com/reference/android/net/VpnProfileState',
+    publisher: 'Google',
+    kind: 'vendor',
+  },
+  {
+    id: 'android-ikesessionparams',
+    title: 'Android Developers: IkeSessionParams (IKE_OPTION_MOBIKE)',
+    url: 'https://developer.android.com/reference/android/net/ipsec/ike/IkeSessionParams',
+    publisher: 'Google',
+    kind: 'vendor',
+  },
+  // Documents the decision and reachability models cite (src/lib/decision/citations.ts SOURCES),
+  // so the wizard and the checklist can link them (src/lib/decision/citation-links.ts).
+  {
+    id: 'apple-nevpn-pq',
+    title: 'Apple Developer: NEVPNIKEv2PostQuantumKeyExchangeMethod',
+    url: 'https://developer.apple.com/documentation/networkextension/nevpnikev2postquantumkeyexchangemethod',
+    publisher: 'Apple',
     kind: 'vendor',
   },
   {
