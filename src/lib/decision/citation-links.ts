@@ -1,4 +1,5 @@
-// Turns the models' citations (decision and reachability) into links a page can render.
+// Turns the models' citations (decision and reachability) into links, at build time: the
+// islands get the finished table (linkTable) as a prop and look links up with link-table.ts.
 //
 //   RFC      -> the RFC Editor's copy, at the section when one is given (resolveCitation)
 //   chapter  -> the chapter under the site's base path, labelled with its title; a chapter that
@@ -7,17 +8,8 @@
 //               (VENDOR_REFERENCES); the label keeps the model's wording, which names the
 //               exact option or section ('libreswan: ipsec.conf(5): enable-tcp')
 import { resolveCitation } from '../references';
-import { type ChapterPath, type Citation } from './citations';
-
-export interface CitationLink {
-  /** Stable key: the citation's id. */
-  readonly key: string;
-  readonly label: string;
-  /** null when there is nothing to link to (see above). */
-  readonly href: string | null;
-  /** The full title of the document, for a tooltip. */
-  readonly title?: string;
-}
+import { CHAPTER_PATHS, SOURCES, chapter, type ChapterPath, type Citation } from './citations';
+import { withBase, type CitationLink, type LinkTable } from './link-table';
 
 export interface LinkContext {
   /** The site's base path, as import.meta.env.BASE_URL gives it ('/' or '/vpn-guide/'). */
@@ -80,11 +72,6 @@ const CHAPTER_NAMES: Readonly<Record<ChapterPath, string>> = {
   '/guide/faq/': 'FAQ',
 };
 
-/** A site path ('/tools/ports/') under the base path ('/vpn-guide/' -> '/vpn-guide/tools/ports/'). */
-export function withBase(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
-
 export function citationLink(citation: Citation, context: LinkContext): CitationLink {
   switch (citation.kind) {
     case 'rfc': {
@@ -109,14 +96,11 @@ export function citationLink(citation: Citation, context: LinkContext): Citation
   }
 }
 
-/** Links for a list of citations, each document once, in the order given. */
-export function citationLinks(citations: readonly Citation[], context: LinkContext): CitationLink[] {
-  const seen = new Set<string>();
-  const links: CitationLink[] = [];
-  for (const citation of citations) {
-    if (seen.has(citation.id)) continue;
-    seen.add(citation.id);
-    links.push(citationLink(citation, context));
-  }
-  return links;
+/**
+ * Every citation the models can emit (SOURCES and every chapter), linked: what the islands
+ * receive. The models build all RFC and vendor citations from SOURCES (citations.ts).
+ */
+export function linkTable(context: LinkContext): LinkTable {
+  const citations: Citation[] = [...Object.values(SOURCES), ...CHAPTER_PATHS.map(chapter)];
+  return Object.fromEntries(citations.map((c) => [c.id, citationLink(c, context)]));
 }

@@ -2,7 +2,7 @@
 // Svelte island only binds and lays out. Also the wizard's own URL parameter (`mode`), kept
 // apart from the answers' v=1 parameters (url-state.ts):
 //   mode   all | step    all questions at once (default, not written) or one at a time
-import { withBase } from './citation-links';
+import { withBase } from './link-table';
 import { validateAnswers, type Cause, type DecisionResult, type OptionStatus, type PlanRole, type Reason } from './evaluate';
 import { PLATFORM_IDS, PLATFORM_LABELS, QUESTIONS, type Answers, type PlatformId, type Question, type QuestionId } from './questions';
 import { decodeAnswers, encodeAnswers, type UrlNotice } from './url-state';

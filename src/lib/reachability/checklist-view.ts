@@ -1,7 +1,7 @@
 // What the port checklist shows, computed from the scenario and the model's flows, so that the
 // Svelte island only binds and lays out: the inputs as data (legends, options and their URL
 // values), state changes that keep ticks valid, check groups, badges and direction rows.
-import { withBase } from '../decision/citation-links';
+import { withBase } from '../decision/link-table';
 import type { Check, Flow, Side } from './flows';
 import { flowsFor } from './flows';
 import { FIREWALL_LABELS, FIREWALLS, validateScenario, type Scenario } from './scenario';
@@ -134,6 +134,15 @@ export const NEED_LABELS: Readonly<Record<Flow['need'], string>> = {
   conditional: 'Needed by some peers',
   'inside-ipsec-only': 'Only inside IPsec',
 };
+
+/** The flows in one line, by need: 'Required: UDP 500, UDP 4500. Only inside IPsec: UDP 1701.' */
+export function flowSummary(flows: readonly Flow[]): string {
+  return (Object.keys(NEED_LABELS) as Flow['need'][])
+    .map((need) => ({ need, matches: flows.filter((f) => f.need === need).map(flowMatch) }))
+    .filter((g) => g.matches.length > 0)
+    .map((g) => `${NEED_LABELS[g.need]}: ${g.matches.join(', ')}.`)
+    .join(' ');
+}
 
 /** What a firewall matches for the flow: 'UDP 500', 'TCP 4500', 'ESP (IP protocol 50)'. */
 export function flowMatch(flow: Flow): string {

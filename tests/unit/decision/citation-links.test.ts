@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHAPTER_PATHS, SOURCES, chapter, rfc, vendor, type Citation } from '../../../src/lib/decision/citations';
-import { VENDOR_REFERENCES, citationLink, citationLinks, withBase, type LinkContext } from '../../../src/lib/decision/citation-links';
+import { VENDOR_REFERENCES, citationLink, linkTable, type LinkContext } from '../../../src/lib/decision/citation-links';
+import { linksFor, withBase } from '../../../src/lib/decision/link-table';
 import { evaluate } from '../../../src/lib/decision/evaluate';
 import { APP_IDS, AUTH_IDS, NAT_IDS, PLATFORM_IDS, ROAMING_IDS, SECURITY_IDS, UDP_BLOCKED_IDS, type Answers } from '../../../src/lib/decision/questions';
 import { allScenarios, reachability } from '../../../src/lib/reachability/index';
@@ -94,10 +95,22 @@ describe('citationLink', () => {
   });
 });
 
-describe('citationLinks', () => {
-  it('lists each document once, in the order given', () => {
-    const links = citationLinks([rfc(7296, '2.23'), chapter('/guide/ikev2/'), rfc(7296, '2.23'), rfc(7296)], ALL_CHAPTERS);
-    expect(links.map((l) => l.key)).toEqual(['RFC 7296 §2.23', '/guide/ikev2/', 'RFC 7296']);
+describe('the link table the islands receive', () => {
+  it('holds every SOURCES citation and every chapter, each as citationLink makes it', () => {
+    const table = linkTable(ALL_CHAPTERS);
+    for (const citation of [...Object.values(SOURCES), ...CHAPTER_PATHS.map(chapter)]) {
+      expect(table[citation.id]).toEqual(citationLink(citation, ALL_CHAPTERS));
+    }
+  });
+
+  it('linksFor lists each document once, in the order given, and names unknown ids without a link', () => {
+    const table = linkTable(ALL_CHAPTERS);
+    const links = linksFor([SOURCES.ikev2NatTraversal, chapter('/guide/ikev2/'), SOURCES.ikev2NatTraversal, rfc(1)], table);
+    expect(links.map((l) => [l.key, l.href])).toEqual([
+      ['RFC 7296 §2.23', 'https://www.rfc-editor.org/rfc/rfc7296#section-2.23'],
+      ['/guide/ikev2/', '/guide/ikev2/'],
+      ['RFC 1', null],
+    ]);
   });
 });
 
@@ -112,13 +125,18 @@ function citationsOfDecision(answers: Answers): Citation[] {
 
 const UNLINKED = new Set(Object.entries(VENDOR_REFERENCES).flatMap(([id, ref]) => (ref === null ? [id] : [])));
 
+const TABLE = linkTable(ALL_CHAPTERS);
+
 function expectLinked(citation: Citation) {
-  const link = citationLink(citation, ALL_CHAPTERS);
+  // The islands look links up in the table: a citation missing from it would lose its link.
+  const link = TABLE[citation.id];
+  expect(link, `${citation.id} is in the link table`).toEqual(citationLink(citation, ALL_CHAPTERS));
+  if (link === undefined) return;
   if (citation.kind === 'vendor' && UNLINKED.has(citation.id)) expect(link.href).toBeNull();
   else expect(link.href, citation.id).toMatch(citation.kind === 'chapter' ? /^\/guide\/[a-z0-9-]+\/$/ : /^https:\/\//);
 }
 
-describe('every citation the models emit becomes a link (or a named document on the unlinked list)', () => {
+describe('every citation the models emit is in the link table and linked (or a named document on the unlinked list)', () => {
   const maybe = <T,>(values: readonly T[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
   const answersArb = fc
     .record({

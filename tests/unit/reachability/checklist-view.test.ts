@@ -6,6 +6,7 @@ import {
   checkIds,
   directionRows,
   flowMatch,
+  flowSummary,
   portsToolHref,
   progressText,
   scenarioLines,
@@ -119,6 +120,25 @@ describe('ticks', () => {
 });
 
 describe('flow presentation', () => {
+  it.each([
+    // RFC 7296 §2.23 / RFC 3948: with clients behind NAT, plain ESP is used only by clients without NAT
+    [{ protocol: 'ikev2', clientNat: true }, 'Required: UDP 500, UDP 4500. Needed by some peers: ESP (IP protocol 50).'],
+    // Server behind NAT: no plain ESP; RFC 3193: UDP 1701 only inside IPsec
+    [{ protocol: 'both', serverNat: true }, 'Required: UDP 500, UDP 4500. Only inside IPsec: UDP 1701.'],
+    // No NAT anywhere: UDP 4500 only for peers behind NAT, ESP required; RFC 9329 TCP 4500
+    [{ protocol: 'ikev2', clientNat: false, tcpEncapsulation: true }, 'Required: UDP 500, ESP (IP protocol 50), TCP 4500. Needed by some peers: UDP 4500.'],
+  ] as const)('summarises %j', (overrides, summary) => {
+    expect(flowSummary(flowsFor({ ...DEFAULT_SCENARIO, ...overrides }))).toBe(summary);
+  });
+
+  it('names every flow exactly once in the summary', () => {
+    for (const scenario of allScenarios()) {
+      const flows = flowsFor(scenario);
+      const summary = flowSummary(flows);
+      for (const flow of flows) expect(summary.split(flowMatch(flow)).length - 1, `${flow.id} in ${summary}`).toBe(1);
+    }
+  });
+
   it('groups every check of every flow exactly once, client before server before NAT device', () => {
     for (const scenario of allScenarios()) {
       for (const flow of flowsFor(scenario)) {
