@@ -243,6 +243,49 @@ export const references: readonly Reference[] = [
     date: '2018-08',
     kind: 'paper',
   },
+  rfc(3078, 'Microsoft Point-To-Point Encryption (MPPE) Protocol', '2001-03', 'Informational'),
+  {
+    id: 'ms-chap-security',
+    title: '[MS-CHAP]: Extensible Authentication Protocol Method for Microsoft CHAP, Security Considerations for Implementers',
+    url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-chap/9b028a25-9205-48dd-a02c-df0f555a0558',
+    publisher: 'Microsoft',
+    kind: 'vendor',
+  },
+  {
+    id: 'openvpn-manual',
+    title: 'OpenVPN 2.x reference manual (doc/man-sections: link options, TLS options)',
+    url: 'https://github.com/OpenVPN/openvpn/tree/master/doc/man-sections',
+    publisher: 'OpenVPN project',
+    kind: 'source-code',
+  },
+  {
+    id: 'wireguard-home',
+    title: 'WireGuard: fast, modern, secure VPN tunnel (project home page)',
+    url: 'https://www.wireguard.com/',
+    publisher: 'WireGuard project',
+    kind: 'vendor',
+  },
+  {
+    id: 'wireguard-linux-compat',
+    title: 'wireguard-linux-compat: WireGuard backport for Linux 3.10 to 5.5 (README)',
+    url: 'https://git.zx2c4.com/wireguard-linux-compat/',
+    publisher: 'WireGuard project',
+    kind: 'source-code',
+  },
+  {
+    id: 'draft-beaulieu-ike-xauth',
+    title: 'Extended Authentication within IKE (XAUTH), draft-beaulieu-ike-xauth-02',
+    url: 'https://datatracker.ietf.org/doc/html/draft-beaulieu-ike-xauth-02',
+    publisher: 'IETF (individual Internet-Draft, expired)',
+    kind: 'draft',
+  },
+  {
+    id: 'strongswan-news',
+    title: 'strongSwan NEWS (release notes)',
+    url: 'https://github.com/strongswan/strongswan/blob/master/NEWS',
+    publisher: 'strongSwan project',
+    kind: 'source-code',
+  },
   {
     id: 'strongswan-6-1-0-release',
     title: 'strongSwan 6.1.0 Released (IKEv1 disabled by default)',
@@ -417,8 +460,13 @@ export const references: readonly Reference[] = [
     publisher: 'Google',
     kind: 'vendor',
   },
-  // Documents the decision and reachability models cite (src/lib/decision/citations.ts SOURCES),
-  // so the wizard and the checklist can link them (src/lib/decision/citation-links.ts).
+  {
+    id: 'linux-espintcp',
+    title: 'Linux kernel source: net/xfrm/espintcp.c (ESP and IKE in TCP, RFC 8229)',
+    url: 'https://github.com/torvalds/linux/blob/master/net/xfrm/espintcp.c',
+    publisher: 'Linux kernel',
+    kind: 'source-code',
+  },
   {
     id: 'apple-nevpn-pq',
     title: 'Apple Developer: NEVPNIKEv2PostQuantumKeyExchangeMethod',
@@ -426,6 +474,15 @@ export const references: readonly Reference[] = [
     publisher: 'Apple',
     kind: 'vendor',
   },
+  {
+    id: 'draft-ietf-ipsecme-ikev2-mlkem',
+    title: 'Post-quantum Hybrid Key Exchange with ML-KEM in the Internet Key Exchange Protocol Version 2 (IKEv2), draft-ietf-ipsecme-ikev2-mlkem',
+    url: 'https://datatracker.ietf.org/doc/draft-ietf-ipsecme-ikev2-mlkem/',
+    publisher: 'IETF ipsecme working group',
+    kind: 'draft',
+  },
+  // Documents the decision and reachability models cite (src/lib/decision/citations.ts SOURCES),
+  // so the wizard and the checklist can link them (src/lib/decision/citation-links.ts).
   {
     id: 'ms-new-netfirewallrule',
     title: 'Microsoft Learn: New-NetFirewallRule (NetSecurity)',
