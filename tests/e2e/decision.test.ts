@@ -4,11 +4,12 @@
  * phone width, print, and the server-rendered result without JavaScript.
  * Expected results are computed by calling the model (src/lib/decision), never typed in.
  */
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/lib/decision/evaluate';
 import type { Answers } from '../../src/lib/decision/questions';
-import { readWizardQuery, resultSummary, wizardQuery } from '../../src/lib/decision/wizard-view';
+import { decisionToolHref, readWizardQuery, resultSummary, wizardQuery } from '../../src/lib/decision/wizard-view';
 import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
 
 const PATH = 'tools/decision/';
@@ -242,6 +243,28 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     expect(await renderedPlan(page)).toEqual(expectedPlan({}));
     await expect(page.locator('.wizard__form input').first().isDisabled()).resolves.toBe(true);
     await expect(page.locator('noscript').first().textContent()).resolves.toContain('JavaScript is off');
+    await context.close();
+  });
+
+  // The verdict chapter embeds the compact wizard in "Decide for your situation"; this runs
+  // once that chapter is part of the site.
+  it.runIf(existsSync('src/content/docs/guide/verdict.mdx'))('the compact embed in the verdict chapter links to the full wizard with its answers', async () => {
+    const { page, context, problems } = await site.openPage();
+    const chapterUrl = `${site.url}guide/verdict/`;
+    await page.goto(chapterUrl);
+    const embed = page.locator('.wizard--compact');
+    await embed.scrollIntoViewIfNeeded();
+    await page.locator('.wizard--compact[data-ready="true"]').waitFor();
+    await embed.getByLabel('Sometimes (travellers, guest networks)').check();
+    const answers: Answers = { udpBlocked: 'sometimes' };
+    await expect(embed.locator('[data-result="summary"]').innerText()).resolves.toBe(resultSummary(evaluate(answers)));
+    const link = embed.getByRole('link', { name: 'Open the full wizard with these answers' });
+    await expect(link.getAttribute('href')).resolves.toBe(decisionToolHref(build.base, answers));
+    expect(page.url()).toBe(chapterUrl);
+    await link.click();
+    await page.locator('.wizard[data-ready="true"]').waitFor();
+    expect(readWizardQuery(new URL(page.url()).search)).toEqual({ answers, mode: 'all', notices: [] });
+    expect(problems).toEqual(noProblems);
     await context.close();
   });
 });

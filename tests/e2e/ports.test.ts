@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIds, flowSummary, progressText } from '../../src/lib/reachability/checklist-view';
+import { checkIds, flowSummary, portsToolHref, progressText } from '../../src/lib/reachability/checklist-view';
 import { DEFAULT_SCENARIO, decodeChecklist, encodeChecklist, reachability, type ChecklistState, type Scenario } from '../../src/lib/reachability/index';
 import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
 
@@ -178,6 +178,29 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     const file = reachability(state.scenario).rules.files[0]!;
     await page.getByRole('button', { name: `Copy ${file.name}` }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(file.content);
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
+  it('the compact embed in the NAT chapter lists the flows and links to the full checklist with its scenario', async () => {
+    const { page, context, problems } = await site.openPage();
+    const chapterUrl = `${site.url}guide/nat-firewalls/`;
+    await page.goto(chapterUrl);
+    const embed = page.locator('.ports--compact');
+    await embed.scrollIntoViewIfNeeded();
+    await page.locator('.ports--compact[data-ready="true"]').waitFor();
+    const rows = () => page.$$eval('.ports--compact [data-result="flows"] tr[data-flow]', (trs) => trs.map((tr) => tr.getAttribute('data-flow')));
+    expect(await rows()).toEqual(reachability(DEFAULT_SCENARIO).flows.map((f) => f.id));
+    await embed.locator('fieldset', { hasText: 'VPN protocol the server offers' }).getByLabel('Both').check();
+    const state: ChecklistState = { scenario: scenario({ protocol: 'both' }), done: [] };
+    expect(await rows()).toEqual(reachability(state.scenario).flows.map((f) => f.id));
+    const link = embed.getByRole('link', { name: 'Open the full checklist for this scenario' });
+    await expect(link.getAttribute('href')).resolves.toBe(portsToolHref(build.base, state));
+    // The chapter's own address is left alone.
+    expect(page.url()).toBe(chapterUrl);
+    await link.click();
+    await page.locator('.ports[data-ready="true"]').waitFor();
+    expect(urlState(page)).toEqual({ ...state, notices: [] });
     expect(problems).toEqual(noProblems);
     await context.close();
   });
