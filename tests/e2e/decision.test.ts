@@ -219,7 +219,8 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     const { page, context, problems } = await openWizard(site, wizardQuery(answers, 'all'));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.getByRole('button', { name: 'Copy link to these answers' }).click();
-    await expect(page.locator('.wizard__share [role="status"]').innerText()).resolves.toBe('Copied');
+    // The clipboard write is asynchronous; the status says when it is done.
+    await expect.poll(() => page.locator('.wizard__share [role="status"]').innerText()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
     expect(readWizardQuery(new URL(copied).search).answers).toEqual(answers);
