@@ -4,7 +4,6 @@
  * phone width, print, and the server-rendered result without JavaScript.
  * Expected results are computed by calling the model (src/lib/decision), never typed in.
  */
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/lib/decision/evaluate';
@@ -247,9 +246,8 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await context.close();
   });
 
-  // The verdict chapter embeds the compact wizard in "Decide for your situation"; this runs
-  // once that chapter is part of the site.
-  it.runIf(existsSync('src/content/docs/guide/verdict.mdx'))('the compact embed in the verdict chapter links to the full wizard with its answers', async () => {
+  // The verdict chapter embeds the compact wizard in "Decide for your situation".
+  it('the compact embed in the verdict chapter links to the full wizard with its answers', async () => {
     const { page, context, problems } = await site.openPage();
     const chapterUrl = `${site.url}guide/verdict/`;
     await page.goto(chapterUrl);
