@@ -1,0 +1,32 @@
+// The islands' side of citation links: a table built at build time (citation-links.ts
+// linkTable) is passed to the island as a prop, so the browser never loads the reference list.
+
+export interface CitationLink {
+  /** Stable key: the citation's id. */
+  readonly key: string;
+  readonly label: string;
+  /** null when there is nothing to link to. */
+  readonly href: string | null;
+  /** The full title of the document, for a tooltip. */
+  readonly title?: string;
+}
+
+/** Links by citation id ('RFC 7296 §2.23', '/guide/verdict/', 'libreswan: ipsec.conf(5): mobike'). */
+export type LinkTable = Readonly<Record<string, CitationLink>>;
+
+/** A site path ('/tools/ports/') under the base path ('/vpn-guide/' -> '/vpn-guide/tools/ports/'). */
+export function withBase(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Links for citations, each document once, in the order given; an id missing from the table is named without a link. */
+export function linksFor(citations: readonly { readonly id: string }[], table: LinkTable): CitationLink[] {
+  const seen = new Set<string>();
+  const links: CitationLink[] = [];
+  for (const { id } of citations) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    links.push(table[id] ?? { key: id, label: id, href: null });
+  }
+  return links;
+}
