@@ -25,3 +25,5 @@ export type { MessageRow } from './table';
 export { detectionRows, scheduleRows } from './schedules';
 export type { DetectionRow, ScheduleRow } from './schedules';
 export { settingSummary } from './setting';
+export { formGroups } from './form';
+export type { ChoiceOption, FormControl, FormGroup } from './form';
