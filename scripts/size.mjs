@@ -40,7 +40,8 @@ function moduleGraph(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+  // Static `import … from`, bare `import "…"` and re-exports (`export { x } from "…"`) all load.
+  for (const match of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
     moduleGraph(toFile(match[1], file), seen);
   }
   return seen;

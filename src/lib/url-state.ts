@@ -83,7 +83,8 @@ export function defineUrlState<const Fields extends Record<string, Field>>(field
       }
       for (const [key, value] of params) {
         if (key === 'v') continue;
-        const field = fields[key];
+        // Own keys only: `?toString=x` must not find Object.prototype's member.
+        const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
         if (!field) {
           notices.push(`The link's parameter “${key}” is not used by this tool and was ignored.`);
         } else if (field.kind === 'choice' && !field.options.includes(value)) {

@@ -313,7 +313,7 @@ describe('MTU calculator behaviour (dist)', () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     // Hold the island's code so the server-rendered page can be measured first.
-    await page.route(/\/_astro\/MtuCalculator\.[\w-]+\.js$/, async (route) => {
+    await page.route(/\/_astro\/MtuCalculator(Tool)?\.[\w-]+\.js$/, async (route) => {
       await gate;
       await route.fallback();
     });

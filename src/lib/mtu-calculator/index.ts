@@ -12,5 +12,5 @@ export { comparisonRows, PROTOCOL_NAMES, type ComparisonRow, type Cell } from '.
 export { efficiencyChart, type EfficiencyChart, type ChartLine, type Reading, type Point } from './chart';
 export { linearScale, niceTicks, linePath, type Frame, type Scale } from './plot';
 export { settingsSnippets, snippetText, type Snippet, type Token, type TokenKind, type SnippetInput } from './snippets';
-export { calculatorView, type CalculatorView } from './view';
+export { calculatorView, panelsView, type CalculatorView, type PanelsView } from './view';
 export { changeProtocol, encapsulationsFor } from './edits';

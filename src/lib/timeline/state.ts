@@ -52,32 +52,8 @@ const FIELDS = {
 
 export type TimelineState = StateOf<typeof FIELDS>;
 
-const codec = defineUrlState(FIELDS);
-
-/**
- * Encodes and decodes the state; decode never throws (see url-state.ts).
- *
- * Workaround: url-state.ts looks parameters up with `fields[key]`, which also finds members of
- * Object.prototype, so `?toString=x` would add a `toString` key to the state. Such parameters
- * are dropped here with the notice the codec gives any unknown parameter. Remove this wrapper
- * once url-state.ts checks own keys only.
- */
-export const TIMELINE_URL_STATE: UrlStateCodec<TimelineState> = {
-  defaults: codec.defaults,
-  encode: codec.encode,
-  decode(query) {
-    const params = new URLSearchParams(query);
-    const kept = new URLSearchParams();
-    const dropped: string[] = [];
-    for (const [key, value] of params) {
-      if (key === 'v' || Object.hasOwn(FIELDS, key)) kept.append(key, value);
-      else if (key in FIELDS) dropped.push(`The link's parameter “${key}” is not used by this tool and was ignored.`);
-      else kept.append(key, value);
-    }
-    const decoded = codec.decode(kept);
-    return { state: decoded.state, notices: [...decoded.notices, ...dropped] };
-  },
-};
+/** Encodes and decodes the state; decode never throws (see url-state.ts). */
+export const TIMELINE_URL_STATE: UrlStateCodec<TimelineState> = defineUrlState(FIELDS);
 
 /** The names of the form fields, which are also the query parameters. */
 export type TimelineField = keyof typeof FIELDS;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STATE,
   calculatorView,
+  computeResult,
+  panelsView,
   settingsSnippets,
   snippetText,
   type CalculatorState,
@@ -126,14 +128,16 @@ describe.runIf(haveTools)('the firewall tools accept the snippets', () => {
   });
 });
 
-describe('the compact view', () => {
-  it('computes the same result and link but no panels', () => {
+describe('the tool page panels', () => {
+  it('agree with the result the calculator shows', () => {
     const state = { ...DEFAULT_STATE, proto: 'l2tp' as const, mtu: '1492' };
-    const full = calculatorView(state);
-    const compact = calculatorView(state, { panels: false });
-    expect(compact.result).toEqual(full.result);
-    expect(compact.query).toBe(full.query);
-    expect([compact.rows, compact.chart, compact.snippets]).toEqual([[], null, []]);
-    expect(full.rows).toHaveLength(4);
+    const result = computeResult(state);
+    const panels = panelsView(state, result);
+    const own = panels.rows.find((row) => row.current);
+    expect(own?.protocol).toBe('l2tp');
+    expect(own?.maxInner).toEqual({ ok: true, value: result.path?.maxInner });
+    expect(own?.mss).toEqual({ ok: true, value: result.path?.mss });
+    expect(panels.rows).toHaveLength(4);
+    expect(calculatorView(state).snippets.map(snippetText)).toEqual(panels.snippets.map(snippetText));
   });
 });

@@ -18,6 +18,7 @@ describe('decode', () => {
     ['v=1&mtu=abc', { proto: 'ikev2', mtu: 'abc', acfc: '0' }, 0, 'text is kept for the model to judge'],
     ['v=1&mtu=123456789', { proto: 'ikev2', mtu: '1500', acfc: '0' }, 1, 'over-long text falls back'],
     ['v=1&colour=red', { proto: 'ikev2', mtu: '1500', acfc: '0' }, 1, 'unknown parameter is ignored'],
+    ['v=1&toString=x&__proto__=y', { proto: 'ikev2', mtu: '1500', acfc: '0' }, 2, 'Object.prototype members are not fields'],
     ['v=2&proto=l2tp', { proto: 'l2tp', mtu: '1500', acfc: '0' }, 1, 'unknown version is read as v1'],
     ['?v=1&proto=l2tp', { proto: 'l2tp', mtu: '1500', acfc: '0' }, 0, 'location.search with its leading ? works'],
   ])('%j', (query, state, noticeCount) => {
