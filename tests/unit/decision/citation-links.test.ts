@@ -4,9 +4,10 @@ import { CHAPTER_PATHS, SOURCES, chapter, rfc, vendor, type Citation } from '../
 import { VENDOR_REFERENCES, citationLink, linkTable, type LinkContext } from '../../../src/lib/decision/citation-links';
 import { linksFor, withBase } from '../../../src/lib/decision/link-table';
 import { evaluate } from '../../../src/lib/decision/evaluate';
-import { APP_IDS, AUTH_IDS, NAT_IDS, PLATFORM_IDS, ROAMING_IDS, SECURITY_IDS, UDP_BLOCKED_IDS, type Answers } from '../../../src/lib/decision/questions';
+import type { Answers } from '../../../src/lib/decision/questions';
 import { allScenarios, reachability } from '../../../src/lib/reachability/index';
 import { resolveCitation } from '../../../src/lib/references';
+import { answersArb } from './arbitraries';
 
 const ALL_CHAPTERS: LinkContext = {
   base: '/',
@@ -137,19 +138,6 @@ function expectLinked(citation: Citation) {
 }
 
 describe('every citation the models emit is in the link table and linked (or a named document on the unlinked list)', () => {
-  const maybe = <T,>(values: readonly T[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
-  const answersArb = fc
-    .record({
-      platforms: fc.option(fc.shuffledSubarray([...PLATFORM_IDS], { minLength: 1 }), { nil: undefined }),
-      roaming: maybe(ROAMING_IDS),
-      udpBlocked: maybe(UDP_BLOCKED_IDS),
-      serverNat: maybe(NAT_IDS),
-      clientNat: maybe(NAT_IDS),
-      auth: maybe(AUTH_IDS),
-      security: maybe(SECURITY_IDS),
-      appInstall: maybe(APP_IDS),
-    })
-    .map((raw) => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Answers);
 
   it('decision results (random answers)', () => {
     fc.assert(

@@ -4,26 +4,11 @@ import {
   decodeAnswers,
   encodeAnswers,
   evaluate,
-  PLATFORM_IDS,
   QUESTIONS,
   validateAnswers,
-  type Answers,
 } from '../../../src/lib/decision/index';
-import { APP_IDS, AUTH_IDS, NAT_IDS, ROAMING_IDS, SECURITY_IDS, UDP_BLOCKED_IDS } from '../../../src/lib/decision/questions';
+import { answersArb } from './arbitraries';
 
-const maybe = <T,>(values: readonly T[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
-const answersArb = fc
-  .record({
-    platforms: fc.option(fc.shuffledSubarray([...PLATFORM_IDS], { minLength: 1 }), { nil: undefined }),
-    roaming: maybe(ROAMING_IDS),
-    udpBlocked: maybe(UDP_BLOCKED_IDS),
-    serverNat: maybe(NAT_IDS),
-    clientNat: maybe(NAT_IDS),
-    auth: maybe(AUTH_IDS),
-    security: maybe(SECURITY_IDS),
-    appInstall: maybe(APP_IDS),
-  })
-  .map((raw) => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Answers);
 
 describe('decision URL state', () => {
   it('round-trips any answers without notices', () => {
