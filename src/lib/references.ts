@@ -568,13 +568,6 @@ export const references: readonly Reference[] = [
     kind: 'source-code',
   },
   {
-    id: 'apple-pq-key-exchange',
-    title: 'Apple Developer: NEVPNIKEv2PostQuantumKeyExchangeMethod',
-    url: 'https://developer.apple.com/documentation/networkextension/nevpnikev2postquantumkeyexchangemethod',
-    publisher: 'Apple',
-    kind: 'vendor',
-  },
-  {
     id: 'iana-ikev2-parameters',
     title: 'IANA: IKEv2 Parameters',
     url: 'https://www.iana.org/assignments/ikev2-parameters/ikev2-parameters.xhtml',
