@@ -245,6 +245,14 @@ export const references: readonly Reference[] = [
   },
   rfc(3078, 'Microsoft Point-To-Point Encryption (MPPE) Protocol', '2001-03', 'Informational'),
   {
+    id: 'ms-advisory-2743314',
+    title: 'Microsoft Security Advisory 2743314: Unencapsulated MS-CHAP v2 Authentication Could Allow Information Disclosure',
+    url: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2012/2743314',
+    publisher: 'Microsoft',
+    date: '2012-08-20',
+    kind: 'vendor',
+  },
+  {
     id: 'ms-chap-security',
     title: '[MS-CHAP]: Extensible Authentication Protocol Method for Microsoft CHAP, Security Considerations for Implementers',
     url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-chap/9b028a25-9205-48dd-a02c-df0f555a0558',
