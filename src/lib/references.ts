@@ -152,6 +152,14 @@ export const references: readonly Reference[] = [
     kind: 'vendor',
   },
   {
+    id: 'strongswan-android-build-gradle',
+    title: 'strongSwan source: src/frontends/android/app/build.gradle (minSdkVersion 21, app 2.6.2)',
+    url: 'https://github.com/strongswan/strongswan/blob/3b902ea59b86a8ac097e27a34db85feb877a00f9/src/frontends/android/app/build.gradle',
+    publisher: 'strongSwan project',
+    date: '2026-05-12',
+    kind: 'source-code',
+  },
+  {
     id: 'ms-set-vpnconnectionipsecconfiguration',
     title: 'Microsoft Learn: Set-VpnConnectionIPsecConfiguration',
     url: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
