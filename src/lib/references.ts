@@ -230,6 +230,13 @@ export const references: readonly Reference[] = [
     kind: 'source-code',
   },
   {
+    id: 'linux-wireguard-device',
+    title: 'Linux kernel source: drivers/net/wireguard/device.c (default MTU: 1500 minus the IPv6 + UDP + WireGuard overhead)',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/net/wireguard/device.c',
+    publisher: 'Linux kernel',
+    kind: 'source-code',
+  },
+  {
     id: 'linux-wireguard-send',
     title: 'Linux kernel source: drivers/net/wireguard/send.c (calculate_skb_padding)',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/net/wireguard/send.c',
@@ -266,6 +273,14 @@ export const references: readonly Reference[] = [
     url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-chap/9b028a25-9205-48dd-a02c-df0f555a0558',
     publisher: 'Microsoft',
     kind: 'vendor',
+  },
+  {
+    id: 'openvpn-issue-831',
+    title: 'OpenVPN issue #831: Change of MSSFIX_DEFAULT breaks OpenVPN for some users (2.6 default mssfix 1492 mtu)',
+    url: 'https://github.com/OpenVPN/openvpn/issues/831',
+    publisher: 'OpenVPN project',
+    date: '2025-09',
+    kind: 'secondary',
   },
   {
     id: 'openvpn-manual',
