@@ -160,6 +160,14 @@ export const references: readonly Reference[] = [
     kind: 'source-code',
   },
   {
+    id: 'strongswan-ike-mobike',
+    title: 'strongSwan source: src/libcharon/sa/ikev2/tasks/ike_mobike.c (COOKIE2 in the address update)',
+    url: 'https://github.com/strongswan/strongswan/blob/3b902ea59b86a8ac097e27a34db85feb877a00f9/src/libcharon/sa/ikev2/tasks/ike_mobike.c',
+    publisher: 'strongSwan project',
+    date: '2026-05-12',
+    kind: 'source-code',
+  },
+  {
     id: 'ms-set-vpnconnectionipsecconfiguration',
     title: 'Microsoft Learn: Set-VpnConnectionIPsecConfiguration',
     url: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
