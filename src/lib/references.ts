@@ -522,6 +522,20 @@ export const references: readonly Reference[] = [
     kind: 'source-code',
   },
   {
+    id: 'apple-nevpnprotocol-disconnectonsleep',
+    title: 'Apple Developer: NEVPNProtocol.disconnectOnSleep',
+    url: 'https://developer.apple.com/documentation/networkextension/nevpnprotocol/disconnectonsleep',
+    publisher: 'Apple',
+    kind: 'vendor',
+  },
+  {
+    id: 'apple-nevpnprotocolikev2',
+    title: 'Apple Developer: NEVPNProtocolIKEv2',
+    url: 'https://developer.apple.com/documentation/networkextension/nevpnprotocolikev2',
+    publisher: 'Apple',
+    kind: 'vendor',
+  },
+  {
     id: 'apple-nevpn-pq',
     title: 'Apple Developer: NEVPNIKEv2PostQuantumKeyExchangeMethod',
     url: 'https://developer.apple.com/documentation/networkextension/nevpnikev2postquantumkeyexchangemethod',
