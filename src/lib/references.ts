@@ -543,6 +543,14 @@ export const references: readonly Reference[] = [
     kind: 'vendor',
   },
   {
+    id: 'nist-sp-800-57-pt1-r5',
+    title: 'NIST SP 800-57 Part 1 Rev. 5: Recommendation for Key Management, Part 1 (Table 2: comparable security strengths)',
+    url: 'https://doi.org/10.6028/NIST.SP.800-57pt1r5',
+    publisher: 'NIST',
+    date: '2020-05',
+    kind: 'vendor',
+  },
+  {
     id: 'nist-sp-800-56a-r3',
     title: 'NIST SP 800-56A Rev. 3: Recommendation for Pair-Wise Key-Establishment Schemes Using Discrete Logarithm Cryptography',
     url: 'https://doi.org/10.6028/NIST.SP.800-56Ar3',
