@@ -428,13 +428,6 @@ export const references: readonly Reference[] = [
     kind: 'secondary',
   },
   {
-    id: 'apple-wiki-pptp',
-    title: 'Apple Wiki: Point-to-Point Tunneling Protocol',
-    url: 'https://apple.fandom.com/wiki/Point-to-Point_Tunneling_Protocol',
-    publisher: 'Apple Wiki (community)',
-    kind: 'secondary',
-  },
-  {
     id: 'aosp-vpnikev2utils',
     title: 'Android source: VpnIkev2Utils.java (platform VPN IKEv2 proposals)',
     url: 'https://github.com/aosp-mirror/platform_frameworks_base/blob/master/services/core/java/com/android/server/connectivity/VpnIkev2Utils.java',
@@ -534,6 +527,21 @@ export const references: readonly Reference[] = [
     url: 'https://developer.apple.com/documentation/networkextension/nevpnprotocolikev2',
     publisher: 'Apple',
     kind: 'vendor',
+  },
+  {
+    id: 'apple-pptp-removal',
+    title: 'Apple Support HT206844: Prepare for removal of PPTP VPN before you upgrade to iOS 10 and macOS Sierra',
+    url: 'https://support.apple.com/HT206844',
+    publisher: 'Apple',
+    date: '2016',
+    kind: 'vendor',
+  },
+  {
+    id: 'nm-libreswan-editor',
+    title: 'NetworkManager-libreswan source: properties/nm-libreswan-editor.c (connection types IKEv1 XAuth and IKEv2 certificate)',
+    url: 'https://github.com/NetworkManager/NetworkManager-libreswan/blob/main/properties/nm-libreswan-editor.c',
+    publisher: 'NetworkManager project',
+    kind: 'source-code',
   },
   {
     id: 'apple-nevpn-pq',
