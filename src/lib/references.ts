@@ -168,6 +168,13 @@ export const references: readonly Reference[] = [
     kind: 'source-code',
   },
   {
+    id: 'libreswan-plutomain',
+    title: 'libreswan source: programs/pluto/plutomain.c (ikev1-policy ignored when IKEv1 is not compiled in)',
+    url: 'https://github.com/libreswan/libreswan/blob/main/programs/pluto/plutomain.c',
+    publisher: 'libreswan project',
+    kind: 'source-code',
+  },
+  {
     id: 'ms-set-vpnconnectionipsecconfiguration',
     title: 'Microsoft Learn: Set-VpnConnectionIPsecConfiguration',
     url: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
