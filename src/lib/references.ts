@@ -704,11 +704,11 @@ export const references: readonly Reference[] = [
     kind: 'vendor',
   },
   {
-    id: 'ms-ikee',
-    title: '[MS-IKEE]: Internet Key Exchange Protocol Extensions',
-    url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-ikee/',
-    publisher: 'Microsoft',
-    kind: 'vendor',
+    id: 'windows-ikeext-fragmentation-flag',
+    title: 'Windows SDK metadata (windows-sys crate): IKEEXT_POLICY_ENABLE_IKEV2_FRAGMENTATION',
+    url: 'https://docs.rs/windows-sys/0.36.1/windows_sys/Win32/NetworkManagement/WindowsFilteringPlatform/constant.IKEEXT_POLICY_ENABLE_IKEV2_FRAGMENTATION.html',
+    publisher: 'Microsoft (generated Windows API bindings)',
+    kind: 'source-code',
   },
   {
     id: 'strongswan-task-manager-v2',
