@@ -582,7 +582,7 @@ export const references: readonly Reference[] = [
     kind: 'vendor',
   },
   {
-    id: 'openssl-3.5.0-release',
+    id: 'openssl-350-release',
     title: 'OpenSSL 3.5.0 release notes (default TLS key shares X25519MLKEM768 and X25519)',
     url: 'https://github.com/openssl/openssl/releases/tag/openssl-3.5.0',
     publisher: 'OpenSSL project',

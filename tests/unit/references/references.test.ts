@@ -27,6 +27,10 @@ describe('the reference list', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it.each(references.map((r) => [r.id, r] as const))('%s can be cited by its id', (id, ref) => {
+    expect(resolveCitation(id)?.reference).toBe(ref);
+  });
+
   it.each(references.map((r) => [r.id, r] as const))('%s has an https URL and a title', (_, ref) => {
     expect(ref.url).toMatch(/^https:\/\/[^\s]+$/);
     expect(ref.title.length).toBeGreaterThan(3);
