@@ -23,8 +23,10 @@ export interface TunnelConfig {
   auth?: Auth;
   fragmentation?: 'yes' | 'no' | 'accept' | 'force';
   mobike?: boolean;
-  /** e.g. '2s'; default none (no DPD). */
+  /** Client only (so that one side probes), e.g. '1s'; default none (no DPD). */
   dpdDelay?: string;
+  /** Client local_addrs; default its c0 address of `family` ('%any' lets MOBIKE move it). */
+  clientAddrs?: string;
   /** Traffic selectors; default the inner addresses (tunnel between 203.0.113.10 and .200). */
   clientTs?: string;
   serverTs?: string;
@@ -77,7 +79,7 @@ function side(config: TunnelConfig, role: 'client' | 'server'): CharonOptions {
   const family = config.family ?? 4;
   const auth = config.auth ?? 'psk';
   const blocks = authBlocks(auth, role);
-  const [localAddr, remoteAddr] = role === 'client' ? [ADDR.client[family], ADDR.server[family]] : [ADDR.server[family], '%any'];
+  const [localAddr, remoteAddr] = role === 'client' ? [config.clientAddrs ?? ADDR.client[family], ADDR.server[family]] : [ADDR.server[family], '%any'];
   const clientTs = config.clientTs ?? `${ADDR.clientInner[4]}/32`;
   const serverTs = config.serverTs ?? `${ADDR.serverInner[4]}/32`;
   const [localTs, remoteTs] = role === 'client' ? [clientTs, serverTs] : [serverTs, clientTs];
@@ -89,7 +91,7 @@ function side(config: TunnelConfig, role: 'client' | 'server'): CharonOptions {
   proposals = ${config.ike ?? 'aes256-sha256-modp2048'}
   fragmentation = ${config.fragmentation ?? 'yes'}
   mobike = ${config.mobike === false ? 'no' : 'yes'}
-${config.dpdDelay ? `  dpd_delay = ${config.dpdDelay}\n` : ''}  local {
+${config.dpdDelay && role === 'client' ? `  dpd_delay = ${config.dpdDelay}\n` : ''}  local {
  ${blocks.local}
   }
   remote {

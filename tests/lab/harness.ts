@@ -161,6 +161,7 @@ export class Lab {
       await this.exec(ns, [
         'sysctl', '-qw', 'net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0',
         'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0',
+        'net.ipv4.conf.all.promote_secondaries=1', 'net.ipv4.conf.default.promote_secondaries=1',
       ]);
     }
     await run('ip', ['link', 'add', 'c0', 'netns', client, 'type', 'veth', 'peer', 'name', 'r0', 'netns', router]);
@@ -222,10 +223,11 @@ export class Lab {
 
   /** Drop every IP fragment the router receives (lab.md §3.5), so only unfragmented packets cross. */
   async dropFragments(): Promise<void> {
-    const chains = ['r0', 'r1']
-      .map((dev) => `chain ${dev}in { type filter hook ingress device "${dev}" priority 0; ip frag-off & 0x3fff != 0 drop; exthdr frag exists drop; }`)
-      .join(' ');
-    await this.exec(this.ns.router, ['nft', `table netdev labfrag { ${chains} }`]);
+    const chain = (dev: string): string =>
+      `  chain ${dev}in {\n    type filter hook ingress device "${dev}" priority 0;\n    ip frag-off & 0x3fff != 0 drop\n    exthdr frag exists drop\n  }`;
+    const file = join(this.dir, 'labfrag.nft');
+    writeFileSync(file, `table netdev labfrag {\n${chain('r0')}\n${chain('r1')}\n}\n`);
+    await this.exec(this.ns.router, ['nft', '-f', file]);
   }
 
   /** Start a long-running process in a namespace; it is killed at teardown. */
@@ -254,6 +256,7 @@ export class Lab {
   filelog { main { path = ${log}
     time_format = %T
     time_add_ms = yes
+    flush_line = yes
     default = 1
     ike = 2
     net = 2
