@@ -96,8 +96,12 @@ async function act(action: Action, lab: Lab, client: Charon): Promise<void> {
       await informationalDone();
       break;
     case 'mobike':
-      // Move the client to another address (lab.md §4.6); charon notices after kernel-netlink's roam delay.
+      // Move the client to another IPv4 address (lab.md §4.6). Its IPv6 address goes first so that there is
+      // one path to probe; the new address is announced (ADDITIONAL_ADDRESS) before the old one disappears.
+      await lab.ip(lab.ns.client, `-6 addr del ${ADDR.client[6]}/64 dev c0`);
+      await client.waitLog(/parsed INFORMATIONAL response \d+/, 15_000, from);
       await lab.ip(lab.ns.client, `addr add ${ADDR.clientAlt[4]}/24 dev c0`);
+      await client.waitLog(/parsed INFORMATIONAL response \d+[^\n]*\n(?:.*\n)*?.*parsed INFORMATIONAL response/, 15_000, from);
       await lab.ip(lab.ns.client, `addr del ${ADDR.client[4]}/24 dev c0`);
       await client.waitLog(/parsed INFORMATIONAL response \d+ \[ N\(NATD_S_IP\) N\(NATD_D_IP\) N\(COOKIE2\) \]/, 15_000, from);
       break;
@@ -122,6 +126,8 @@ async function measure(lab: Lab, variant: Variant): Promise<() => Promise<Scenar
   await client.stop();
   await server.stop();
   if (variant.actions.includes('mobike')) {
+    await lab.ip(lab.ns.client, `-6 addr add ${ADDR.client[6]}/64 dev c0 nodad`);
+    await lab.ip(lab.ns.client, `-6 route replace 2001:db8:2::/64 via 2001:db8:1::1 dev c0`);
     await lab.ip(lab.ns.client, `addr add ${ADDR.client[4]}/24 dev c0`);
     await lab.ip(lab.ns.client, `addr del ${ADDR.clientAlt[4]}/24 dev c0`);
     await lab.ip(lab.ns.client, 'route replace 198.51.100.0/24 via 192.0.2.1 dev c0');
@@ -156,7 +162,7 @@ function parse(variant: Variant, phases: [string, number][], rows: string[][], l
 
   const records: ScenarioResult['records'] = [];
   const used = { client: new Set<number>(), server: new Set<number>() };
-  messages.forEach((m, i) => {
+  for (const m of messages) {
     const v1 = m.kind === '';
     // IKEv1 has no request/response flag and random message IDs: match the next line of that exchange.
     const matches = (g: { key: string }): boolean => (v1 ? g.key.startsWith(`${m.exchange} `) : g.key === `${m.exchange} ${m.kind} ${m.msgid}`);
@@ -164,20 +170,24 @@ function parse(variant: Variant, phases: [string, number][], rows: string[][], l
     used[m.from].add(index);
     // No unused line: the same message sent again (a retransmission, or a MOBIKE probe on another path).
     const line = index >= 0 ? logs[m.from][index] : logs[m.from].findLast(matches);
+    const payloads = line?.payloads ?? 'unknown';
+    // After a MOBIKE update libipsec cannot move its SAs and rekeys the CHILD_SA instead (lab.md §1.5);
+    // both sides may start that rekey at once, so only the MOBIKE INFORMATIONAL exchanges are kept.
+    if (m.phase === 'mobike' && (m.exchange !== 'INFORMATIONAL' || /\bD\b/.test(payloads))) continue;
     records.push({
-      id: `${variant.id} ${String(i + 1).padStart(2, '0')}`,
+      id: `${variant.id} ${String(records.length + 1).padStart(2, '0')}`,
       variant: variant.id,
       phase: m.phase,
       from: m.from,
       exchange: m.exchange,
       ...(v1 ? { kind: line?.key.split(' ')[1] ?? 'unknown' } : { kind: m.kind, msgid: m.msgid }),
-      payloads: line?.payloads ?? 'unknown',
+      payloads,
       port: m.packets[0]!.port,
       ipBytes: m.packets.reduce((sum, p) => sum + p.ip, 0),
       ikeBytes: m.packets.reduce((sum, p) => sum + (p.ike ?? 0), 0),
       packets: m.packets.map(({ port: _port, ...packet }) => packet),
     });
-  });
+  }
   return records;
 }
 
