@@ -18,7 +18,7 @@ export type Family = 4 | 6;
 const PREFIX = 'vpnlab';
 const SUFFIX: Record<Role, string> = { client: 'cl', router: 'rt', server: 'sv' };
 
-/** The addressing plan (lab.md §3.1): client c0 -- r0 router r1 -- s0 server; tunnel inner addresses on lo. */
+/** The addressing plan: client c0 -- r0 router r1 -- s0 server; tunnel inner addresses on lo. */
 export const ADDR = {
   client: { 4: '192.0.2.10', 6: '2001:db8:1::10' },
   clientAlt: { 4: '192.0.2.11', 6: '2001:db8:1::11' },
@@ -105,7 +105,7 @@ export function teardownAll(): void {
 }
 
 export interface TopologyOptions {
-  /** Masquerade client traffic on the router (lab.md §3.1 NAT variant). */
+  /** Masquerade client traffic on the router (and the server has no route back to the client net). */
   nat?: boolean;
   /** MTU of all four veth ends (default 1500). */
   mtu?: number;
@@ -135,7 +135,7 @@ export class Lab {
     this.ns = { client: `${this.prefix}-${SUFFIX.client}`, router: `${this.prefix}-${SUFFIX.router}`, server: `${this.prefix}-${SUFFIX.server}` };
   }
 
-  /** Create client, router and server namespaces joined by veth (lab.md §3.1). */
+  /** Create client, router and server namespaces joined by veth. */
   static async create(options: TopologyOptions = {}): Promise<Lab> {
     const lab = new Lab(options);
     openLabs.add(lab);
@@ -221,7 +221,7 @@ export class Lab {
     }
   }
 
-  /** Drop every IP fragment the router receives (lab.md §3.5), so only unfragmented packets cross. */
+  /** Drop every IP fragment the router receives, so only unfragmented packets cross. */
   async dropFragments(): Promise<void> {
     const chain = (dev: string): string =>
       `  chain ${dev}in {\n    type filter hook ingress device "${dev}" priority 0;\n    ip frag-off & 0x3fff != 0 drop\n    exthdr frag exists drop\n  }`;
@@ -283,7 +283,8 @@ ${options.charonSettings ?? ''}
     return charon;
   }
 
-  /** Start tcpdump (`-U --immediate-mode`, lab.md §2) on an interface; stop() resolves with the pcap path. */
+  /** Start tcpdump on an interface; stop() resolves with the pcap path. Without `-U --immediate-mode`
+   *  short captures stopped by SIGINT can come out empty. */
   async capture(role: Role, iface: string, filter = '', name = `${role}-${iface}`): Promise<Capture> {
     const file = join(this.dir, `${name}.pcap`);
     const child = this.spawn(this.ns[role], ['tcpdump', '-i', iface, '-n', '-U', '--immediate-mode', '-s', '0', '-w', file, ...(filter ? [filter] : [])]);
@@ -363,7 +364,7 @@ export class Charon {
     throw new LabError(`charon (${this.role}) did not open its vici socket within ${timeoutMs} ms`);
   }
 
-  /** `swanctl <command> --uri <our socket> <args>`; `--uri` must follow the command word (lab.md §3.2). */
+  /** `swanctl <command> --uri <our socket> <args>`; swanctl rejects `--uri` before the command word. */
   swanctl(command: string, ...args: string[]): Promise<string> {
     return this.lab.exec(this.lab.ns[this.role], ['swanctl', command, '--uri', `unix://${this.paths.vici}`, ...args], {
       SWANCTL_DIR: this.paths.swanctlDir,
@@ -431,11 +432,12 @@ export interface Packet {
   text: string;
 }
 
-/** Read a pcap through tcpdump's own verbose output (fast to start, unlike tshark; lab.md §3.4). */
+/** Read a pcap through tcpdump's own verbose output (it starts in milliseconds; tshark takes seconds). */
 export async function readPcap(file: string): Promise<Packet[]> {
   const { stdout } = await run('tcpdump', ['-r', file, '-n', '-v', '-tt'], { maxBuffer: 64 << 20 });
   // Continuation lines start with whitespace: join them to their packet.
-  const lines = stdout.replace(/\n\s+/g, ' ').split('\n').filter(Boolean);
+  // Only IP packets (a capture filtered by host also sees ARP).
+  const lines = stdout.replace(/\n\s+/g, ' ').split('\n').filter((line) => / IP6? \(/.test(line));
   return lines.map((text) => {
     const v4 = /\bIP \(.*?offset (\d+), flags \[([^\]]*)\].*?length (\d+)\) (\S+) > (\S+?):/.exec(text);
     const v6 = /\bIP6 \(.*?payload length: (\d+)\) (\S+) > (\S+?):/.exec(text);

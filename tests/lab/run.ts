@@ -19,7 +19,7 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-/** Tools the lab runs, and the Debian package that provides each (lab.md §3). */
+/** Tools the lab runs, and the Debian 12 package that provides each. */
 const TOOLS: [path: string, pkg: string][] = [
   ['/usr/sbin/ip', 'iproute2'],
   ['/usr/sbin/nft', 'nftables'],

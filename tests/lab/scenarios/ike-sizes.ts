@@ -1,7 +1,7 @@
 /**
  * ike-sizes: IP/UDP/IKE sizes of every IKE message for several authentication methods, key exchanges,
  * RFC 7383 fragmentation on and off, CHILD_SA and IKE_SA rekeying, DPD, delete, a MOBIKE address
- * update and IKEv1 Main Mode + Quick Mode for an L2TP-style SA (lab.md §3.5, §4.3–4.7).
+ * update and IKEv1 Main Mode + Quick Mode for an L2TP-style SA (tunnel mode, host selectors udp/1701).
  * Sizes come from the client-side capture (tshark, no reassembly); the payload list of each message
  * comes from its sender's charon log ("generating ... [ payloads ]").
  */
@@ -19,7 +19,8 @@ interface Variant {
 }
 
 const IKE = (ke: string): string => `aes256-sha256-${ke}`;
-/** kernel-libipsec needs these for a host-to-host SA whose traffic selector is the IKE peer (lab.md §3.5). */
+/** A host-to-host SA whose selector is the IKE peer itself: IKE and ESP packets are marked so that they bypass
+ *  libipsec's TUN route (strongswan.conf(5): kernel-netlink.fwmark, socket-default.fwmark, kernel-libipsec.allow_peer_ts). */
 const HOST_TS_SETTINGS = `  plugins {
     kernel-netlink { fwmark = !0x42 }
     socket-default { fwmark = 0x42 }
@@ -96,7 +97,7 @@ async function act(action: Action, lab: Lab, client: Charon): Promise<void> {
       await informationalDone();
       break;
     case 'mobike':
-      // Move the client to another IPv4 address (lab.md §4.6). Its IPv6 address goes first so that there is
+      // Move the client to another IPv4 address (RFC 4555 §3.5). Its IPv6 address goes first so that there is
       // one path to probe; the new address is announced (ADDITIONAL_ADDRESS) before the old one disappears.
       await lab.ip(lab.ns.client, `-6 addr del ${ADDR.client[6]}/64 dev c0`);
       await client.waitLog(/parsed INFORMATIONAL response \d+/, 15_000, from);
@@ -171,7 +172,7 @@ function parse(variant: Variant, phases: [string, number][], rows: string[][], l
     // No unused line: the same message sent again (a retransmission, or a MOBIKE probe on another path).
     const line = index >= 0 ? logs[m.from][index] : logs[m.from].findLast(matches);
     const payloads = line?.payloads ?? 'unknown';
-    // After a MOBIKE update libipsec cannot move its SAs and rekeys the CHILD_SA instead (lab.md §1.5);
+    // After a MOBIKE update libipsec cannot move its SAs (its update_sa() returns NOT_SUPPORTED) and charon rekeys the CHILD_SA;
     // both sides may start that rekey at once, so only the MOBIKE INFORMATIONAL exchanges are kept.
     if (m.phase === 'mobike' && (m.exchange !== 'INFORMATIONAL' || /\bD\b/.test(payloads))) continue;
     records.push({
@@ -206,7 +207,7 @@ const scenario: Scenario = {
     const records = (await Promise.all(parsers.map((p) => p()))).flat();
     return {
       settings: {
-        common: 'IPv4 unless noted; IDs client.example.org / server.example.org; ESP aes128gcm16 unless noted; tunnel 203.0.113.10/32 === 203.0.113.200/32; kernel-libipsec fakes NAT so IKE moves to UDP 4500 at IKE_AUTH (lab.md §1.1)',
+        common: 'IPv4 unless noted; IDs client.example.org / server.example.org; ESP aes128gcm16 unless noted; tunnel 203.0.113.10/32 === 203.0.113.200/32; kernel-libipsec requires UDP encapsulation, so both sides act as if behind NAT and IKE moves to UDP 4500 at IKE_AUTH',
         variants: variants.map(({ id, config, actions }) => ({ id, config: { ...config, charonSettings: config.charonSettings?.replace(/\s+/g, ' ').trim() }, actions })),
         sizes: 'ipBytes: IP packets summed over fragments; ikeBytes: IKE header length fields summed over RFC 7383 fragments (excludes the 4-byte non-ESP marker on port 4500)',
       },
