@@ -1,12 +1,15 @@
 /**
  * Shared end-to-end harness: serves a built site folder on 127.0.0.1, drives Debian's Chromium
  * through playwright-core, and records everything a page must not do (console errors, failed
- * requests, requests to any other host).
+ * requests, requests to any other host, Content Security Policy violations).
  *
  * Lifecycle per test file: startSite() in beforeAll -> openPage() per check -> site.close().
+ * One Chromium serves every test file (tests/e2e/global-setup.ts launches it; each file
+ * connects); run outside that setup, startSite() launches its own.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowser } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
@@ -35,6 +38,7 @@ export const BUILDS = [
 ] as const;
 
 export interface Problems {
+  /** Console errors, uncaught exceptions and `securitypolicyviolation` events ("CSP violation: …"). */
   consoleErrors: string[];
   foreignRequests: string[];
   failedRequests: string[];
@@ -64,7 +68,10 @@ export async function startSite(build: { dir: string; base: string }): Promise<S
     );
   }
   const server = await startStaticServer({ root: build.dir, base: build.base });
-  const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  const endpoint = inject('browserEndpoint');
+  const browser = endpoint
+    ? await chromium.connect(endpoint)
+    : await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
   const origin = new URL(server.url).origin;
 
   return {
@@ -85,6 +92,15 @@ export async function startSite(build: { dir: string; base: string }): Promise<S
         problems.foreignRequests.push(url);
         return route.abort('blockedbyclient');
       });
+      // The browser reports each policy violation as an event; record it with what was blocked.
+      await context.exposeFunction('__reportCspViolation', (text: string) => problems.consoleErrors.push(text));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+          // @ts-expect-error exposed above
+          window.__reportCspViolation(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI}${where}`);
+        });
+      });
       const page = await context.newPage();
       page.on('console', (message) => {
         if (message.type() === 'error') problems.consoleErrors.push(message.text());
@@ -98,7 +114,7 @@ export async function startSite(build: { dir: string; base: string }): Promise<S
       return { page, context, problems };
     },
     async close() {
-      await browser.close();
+      await browser.close(); // a connected browser only disconnects; the shared one lives on
       await server.close();
     },
   };
@@ -129,7 +145,9 @@ export interface AxeViolation {
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through DevTools, not added as an inline <script> (the page's policy would refuse
+  // it), and only once per page.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
