@@ -23,9 +23,10 @@ export default defineConfig({
           // much of their time waiting (loads, hydration, axe), so a few files and a few pages
           // within the site sweep run at once; more only makes two cores thrash.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          maxWorkers: 3,
+          maxWorkers: 2,
           maxConcurrency: 3,
-          testTimeout: 60_000,
+          // Generous: on a shared 2-core machine one page check can take tens of seconds.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
