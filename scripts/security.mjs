@@ -33,7 +33,10 @@ export function starlightInlineScriptHashes() {
   return hashes;
 }
 
-/** `security.csp` for astro.config.mjs. */
+/**
+ * `security.csp` for astro.config.mjs.
+ * @type {NonNullable<import('astro').AstroUserConfig['security']>['csp']}
+ */
 export const csp = {
   algorithm: 'SHA-256',
   directives: [
