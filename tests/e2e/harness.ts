@@ -84,6 +84,8 @@ export async function startSite(build: { dir: string; base: string }): Promise<S
     browser,
     async openPage({ viewport = VIEWPORTS.desktop, javaScript = true } = {}) {
       const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
+      // Several pages share two cores (and the machine may be busy): wait longer than the default 30 s.
+      context.setDefaultTimeout(60_000);
       const problems: Problems = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
       // Every request leaving for another host is recorded (and fails: see CHROMIUM_ARGS): the
       // guide must not make any (no fonts, CDNs or analytics).
