@@ -24,13 +24,12 @@ const STARLIGHT_INLINE_SCRIPTS = [
 
 export function starlightInlineScriptHashes() {
   const dist = dirname(fileURLToPath(import.meta.resolve('@astrojs/starlight')));
-  const hashes = STARLIGHT_INLINE_SCRIPTS.flatMap((file) => {
+  return STARLIGHT_INLINE_SCRIPTS.flatMap((file) => {
     const source = readFileSync(join(dist, file), 'utf8');
     const bodies = [...source.matchAll(/<script is:inline[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     if (bodies.length === 0) throw new Error(`No inline script left in Starlight's ${file}: update scripts/security.mjs.`);
     return bodies.map((body) => `sha256-${createHash('sha256').update(body).digest('base64')}`);
   });
-  return hashes;
 }
 
 /**
