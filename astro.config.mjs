@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './scripts/base-links.mjs';
+import { csp, securityHeaders } from './scripts/security.mjs';
 
 // Self-hosting knobs, all optional (see README "Self-hosting"):
 //   BASE_PATH  serve the site under a sub-path, e.g. /vpn-guide/
@@ -19,6 +20,8 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
+  // Every page carries a strict policy (scripts and styles 'self' or hashed); see scripts/security.mjs.
+  security: { csp },
   server: { host: '127.0.0.1' },
   markdown: { processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }) },
   vite: {
@@ -55,5 +58,6 @@ export default defineConfig({
       ],
     }),
     svelte(),
+    securityHeaders(),
   ],
 });

@@ -19,10 +19,14 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          // One browser and one static server per file; files run one at a time
-          // so that two Chromium instances do not compete for our two cores.
-          fileParallelism: false,
-          testTimeout: 60_000,
+          // One Chromium for the run (global-setup.ts), one static server per file. Pages spend
+          // much of their time waiting (loads, hydration, axe), so a few files and a few pages
+          // within the site sweep run at once; more only makes two cores thrash.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          maxWorkers: 2,
+          maxConcurrency: 3,
+          // Generous: on a shared 2-core machine one page check can take tens of seconds.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

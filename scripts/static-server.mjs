@@ -1,7 +1,9 @@
 // A small static file server for the built site, used by `npm start` and the end-to-end tests.
 // It serves `root` under the URL prefix `base` (as a web server would for BASE_PATH builds),
 // answers directory URLs with their index.html, and unknown paths with 404.html and status 404.
+// Every response carries the security headers the build wrote to `_headers` (scripts/security.mjs).
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -40,29 +42,42 @@ async function readable(file) {
   }
 }
 
+/** The headers of `_headers` (written by the build, scripts/security.mjs) for every path. */
+function readHeaders(root) {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site again (the build writes it).`);
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => /^\s+[\w-]+:/.test(line))
+      .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+}
+
 /**
  * Starts serving; resolves to { url, close } once listening.
  * @param {{ root: string, base?: string, port?: number, host?: string }} options
  */
 export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1' }) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const security = readHeaders(root);
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     // Like most servers: /vpn-guide redirects to /vpn-guide/, and directories gain their slash.
     if (`${pathname}/` === prefix) {
-      response.writeHead(301, { location: prefix }).end();
+      response.writeHead(301, { ...security, location: prefix }).end();
       return;
     }
     const candidate = fileFor(root, prefix, pathname);
     const file = candidate && (await readable(candidate));
     if (file && !pathname.endsWith('/') && !extname(pathname) && file.endsWith('index.html')) {
-      response.writeHead(301, { location: `${pathname}/` }).end();
+      response.writeHead(301, { ...security, location: `${pathname}/` }).end();
       return;
     }
     const status = file ? 200 : 404;
     const type = TYPES[extname(file ?? '404.html')] ?? 'application/octet-stream';
     let body = await readFile(file ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
-    const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    const headers = { ...security, 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
     // Compress text like a production server would, so local measurements match.
     if (/text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       body = gzipSync(body);

@@ -1,8 +1,10 @@
 /**
  * Every page of both builds (root and base path): served, error-free, self-contained, accessible,
- * usable at phone and desktop widths, readable without JavaScript, and every internal link lands.
+ * usable at phone and desktop widths, readable without JavaScript, every internal link lands, and
+ * the Content Security Policy is sent, obeyed by every page, and enforced on injected code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   BUILDS,
   VIEWPORTS,
@@ -13,10 +15,43 @@ import {
   type Site,
 } from './harness';
 
+/** Brings every island into view (client:visible) and waits until all have hydrated. */
+async function hydrateIslands(page: Page): Promise<boolean> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const island of document.querySelectorAll('astro-island')) {
+      // The island itself is display: contents (no box); Astro watches its children.
+      (island.firstElementChild ?? island).scrollIntoView();
+      await frame();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  return page
+    .waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 20_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
+/** What a strict policy must say, whatever hashes the build adds (issue 17). */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
 describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
   let site: Site;
   const paths = sitemapPaths(build);
-  const internalLinks = new Set<string>();
+  // The base-path build differs from the root build only in its URLs, so it is swept at one
+  // width (every check, every page); the phone-width layout is the same CSS on both builds.
+  const viewports = build.base === '/' ? Object.entries(VIEWPORTS) : [['desktop', VIEWPORTS.desktop] as const];
+  const cases = paths.flatMap((path) => viewports.map(([name, viewport]) => ({ path, name, viewport })));
 
   beforeAll(async () => {
     site = await startSite(build);
@@ -30,53 +65,59 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     expect(paths).toContain('reference/sources/');
   });
 
-  describe.each(paths)('/%s', (path) => {
-    it.each(Object.entries(VIEWPORTS))('works at %s width: 200, no errors, no foreign requests, axe clean', async (_, viewport) => {
-      const { page, context, problems } = await site.openPage({ viewport });
-      const response = await page.goto(site.url + path, { waitUntil: 'load' });
-      // Let client:visible islands hydrate and deferred scripts run before judging the page.
-      await page.mouse.wheel(0, 20_000);
-      await page.waitForLoadState('networkidle');
+  // Pages are independent, so a few are checked at once (maxConcurrency in vitest.config.ts).
+  describe.concurrent('every page', () => {
+    it.each(cases)(
+      '/$path at $name width: 200, hydrates, no errors or CSP violations, no foreign requests, axe clean',
+      async ({ path, viewport }) => {
+        const { page, context, problems } = await site.openPage({ viewport });
+        const response = await page.goto(site.url + path, { waitUntil: 'load' });
+        const hydrated = await hydrateIslands(page);
+        await page.waitForLoadState('networkidle');
 
-      // Gather every finding first, so one run reports all of a page's problems at once.
-      const findings = {
-        status: response?.status(),
-        sidewaysScroll: !(await fitsViewport(page)).fits,
-        axe: await axeViolations(page),
-        ...problems,
-        cookies: await context.cookies(),
-      };
-      expect(findings).toEqual({
-        status: 200,
-        sidewaysScroll: false,
-        axe: [],
-        consoleErrors: [],
-        foreignRequests: [],
-        failedRequests: [],
-        cookies: [],
-      });
+        // Gather every finding first, so one run reports all of a page's problems at once.
+        const findings = {
+          status: response?.status(),
+          hydrated,
+          sidewaysScroll: !(await fitsViewport(page)).fits,
+          axe: await axeViolations(page),
+          ...problems,
+          cookies: await context.cookies(),
+        };
+        await context.close();
+        expect(findings).toEqual({
+          status: 200,
+          hydrated: true,
+          sidewaysScroll: false,
+          axe: [],
+          consoleErrors: [],
+          foreignRequests: [],
+          failedRequests: [],
+          cookies: [],
+        });
+      },
+    );
 
-      if (viewport === VIEWPORTS.desktop) {
-        const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
-        for (const href of hrefs) {
-          const url = new URL(href);
-          if (url.origin === site.origin) internalLinks.add(url.pathname);
-        }
-      }
-      await context.close();
-    });
-
-    it('is readable with JavaScript off', async () => {
+    it.each(paths)('/%s is readable with JavaScript off', async (path) => {
       const { page, context } = await site.openPage({ javaScript: false });
       await page.goto(site.url + path);
       const text = await page.locator('main').innerText();
+      await context.close();
       expect(text.trim().length).toBeGreaterThan(200);
       expect(text).not.toMatch(/\bNaN\b|undefined|\[object Object\]/);
-      await context.close();
     });
   });
 
   it('has no broken internal links', async () => {
+    const internalLinks = new Set<string>();
+    for (const path of paths) {
+      const pageUrl = site.url + path;
+      const html = await (await fetch(pageUrl)).text();
+      for (const [, href] of html.matchAll(/<a\s[^>]*?href="([^"]*)"/g)) {
+        const url = new URL(href!.replaceAll('&amp;', '&'), pageUrl);
+        if (url.origin === site.origin) internalLinks.add(url.pathname);
+      }
+    }
     expect(internalLinks.size, 'links collected from the pages').toBeGreaterThanOrEqual(paths.length);
     const broken: string[] = [];
     for (const pathname of internalLinks) {
@@ -99,5 +140,104 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     const home = await page.getByRole('link', { name: 'the start page' }).getAttribute('href');
     expect(home).toBe(build.base);
     await context.close();
+  });
+
+  describe('Content Security Policy', () => {
+    it('is on every page: scripts and styles self or hashed, nothing else allowed to load', async () => {
+      for (const path of [...paths, 'this-page-does-not-exist/']) {
+        const html = await (await fetch(site.url + path)).text();
+        const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+        expect(meta, `policy <meta> on /${path}`).toBeDefined();
+        const policy = directives(meta!.replaceAll('&#39;', "'"));
+        expect({ path, ...Object.fromEntries([...policy].filter(([name]) => !/^(script|style)-src$/.test(name))) }).toEqual({
+          path,
+          'default-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'script-src-attr': ["'none'"],
+          'style-src-attr': ["'unsafe-inline'"],
+        });
+        for (const name of ['script-src', 'style-src']) {
+          const [first, ...rest] = policy.get(name) ?? [];
+          expect(first, `${name} on /${path}`).toBe("'self'");
+          const others = rest.filter((source) => !/^'sha256-[A-Za-z0-9+/]{43}='$/.test(source));
+          expect(others, `${name} on /${path}: only hashes after 'self'`).toEqual(name === 'script-src' ? ["'wasm-unsafe-eval'"] : []);
+        }
+      }
+    });
+
+    it('is also sent as a header, with frame-ancestors and the other security headers', async () => {
+      const response = await fetch(site.url);
+      const header = directives(response.headers.get('content-security-policy') ?? '');
+      expect(header.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(header.get('script-src')).not.toContain("'unsafe-inline'");
+      expect(header.get('object-src')).toEqual(["'none'"]);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(\)/);
+      expect(response.headers.get('permissions-policy')).toMatch(/(^|, )geolocation=\(\)/);
+      expect(response.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(\)/);
+    });
+
+    it('refuses an injected inline script, inline handler, eval and requests to another origin', async () => {
+      const { page, context, problems } = await site.openPage();
+      await page.goto(site.url);
+      const outcome = await page.evaluate(async () => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injectedRan = true';
+        document.body.append(script);
+
+        const button = document.createElement('button');
+        button.setAttribute('onclick', 'window.handlerRan = true');
+        document.body.append(button);
+        button.click();
+
+        // A string handed to setTimeout is compiled later, by the page itself (code run from
+        // DevTools, like this function, may eval freely).
+        setTimeout('window.evalRan = true', 0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+
+        const fetched = await fetch('https://example.com/collect').then(
+          () => 'sent',
+          () => 'refused',
+        );
+        const image = new Image();
+        const imageLoaded = new Promise((resolve) => {
+          image.onload = () => resolve('loaded');
+          image.onerror = () => resolve('refused');
+        });
+        image.src = 'https://example.com/pixel.png';
+        // Each flag is set only if the refused code ran.
+        const flags = window as unknown as Record<string, boolean | undefined>;
+        return {
+          script: flags.injectedRan ?? false,
+          handler: flags.handlerRan ?? false,
+          evalRan: flags.evalRan ?? false,
+          fetched,
+          image: await imageLoaded,
+        };
+      });
+      // Violation events are delivered asynchronously.
+      await expect.poll(() => problems.consoleErrors.filter((e) => e.startsWith('CSP violation')).length).toBeGreaterThanOrEqual(5);
+      await context.close();
+
+      expect(outcome).toEqual({ script: false, handler: false, evalRan: false, fetched: 'refused', image: 'refused' });
+      // The test browser cannot resolve other hosts anyway; the violations show the policy refused
+      // the requests itself, as it would in a reader's browser.
+      const violations = problems.consoleErrors.filter((e) => e.startsWith('CSP violation'));
+      expect(violations).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^CSP violation: script-src-elem blocked inline/),
+          expect.stringMatching(/^CSP violation: script-src-attr blocked inline/),
+          expect.stringMatching(/^CSP violation: script-src blocked eval/),
+          expect.stringMatching(/^CSP violation: connect-src blocked https:\/\/example\.com\/collect/),
+          expect.stringMatching(/^CSP violation: img-src blocked https:\/\/example\.com\/pixel\.png/),
+        ]),
+      );
+    });
   });
 });
