@@ -92,6 +92,13 @@ interface Request {
 const EXCHANGE_MESSAGE = /^(generating|parsed) ([A-Z_]+) (request|response) (\d+) \[ ?(.*?) ?\]$/;
 const PACKET = /^(sending|received) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\] \((\d+) bytes\)/;
 
+/** First words of every message matched below. */
+const FIRST_WORDS = new Set([
+  'generating', 'parsed', 'sending', 'received', 'retransmit', 'giving', 'establishing', 'configured', 'initiating',
+  'Starting', 'no', 'peer', 'DH', 'tried', 'authentication', 'server', 'EAP', 'constraint', 'traffic', 'CHILD_SA',
+  'IKE_SA', 'deleting', 'splitting', 'local', 'remote',
+]);
+
 export function diagnoseLog(text: string): Diagnosis {
   const lines = parseLines(typeof text === 'string' ? text : '');
   return diagnoseLines(lines);
@@ -139,7 +146,10 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
       if (daemon === 'unknown') daemon = line.daemon;
     }
     const m = line.message;
-    if (m.length === 0) continue;
+    // Most lines of a long log are about nothing diagnosed here: skip them on their first word.
+    const space = m.indexOf(' ');
+    const first = space === -1 ? m : m.slice(0, space);
+    if (!FIRST_WORDS.has(first) && !first.startsWith('EAP-') && !m.endsWith(' is initiating an IKE_SA')) continue;
     const n = line.n;
     const sa = line.ikeSa ?? '';
     let r: RegExpExecArray | null;

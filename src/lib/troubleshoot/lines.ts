@@ -50,37 +50,35 @@ const IKE_NAME = /^<(?:[^|<>\s]*\|)?(\d+)>\s/;
 export function parseLine(text: string, n: number): LogLine {
   if (text.length > MAX_LINE_CHARS) return { n, text, message: '', daemon: 'unknown' };
   let rest = text.trimEnd();
-  let daemon: Daemon = 'unknown';
-  let group: string | undefined;
-  let ikeSa: string | undefined;
+  const line: { -readonly [K in keyof LogLine]: LogLine[K] } = { n, text, message: rest, daemon: 'unknown' };
+  // Each prefix is tried only where its first character can start it: this runs per line of
+  // logs of several megabytes.
   // syslog puts a timestamp and host before the program; file logs only a timestamp
-  const time = TIMESTAMP.exec(rest);
+  const time = isAlnum(rest.charCodeAt(0)) ? TIMESTAMP.exec(rest) : null;
   if (time) rest = rest.slice(time[0].length);
-  const program = PROGRAM.exec(rest);
+  const colon = rest.indexOf(': ');
+  const program = colon > 0 && colon < 80 ? PROGRAM.exec(rest) : null;
   if (program) {
     rest = rest.slice(program[0].length);
-    daemon = program[1] === 'pluto' ? 'pluto' : 'charon';
+    line.daemon = program[1] === 'pluto' ? 'pluto' : 'charon';
   }
-  const thread = THREAD_GROUP.exec(rest);
+  const thread = isDigit(rest.charCodeAt(0)) ? THREAD_GROUP.exec(rest) : null;
   if (thread) {
     rest = rest.slice(thread[0].length);
-    group = thread[1];
-    daemon = 'charon';
+    line.group = thread[1]!;
+    line.daemon = 'charon';
   }
-  const name = IKE_NAME.exec(rest);
+  const name = rest.charCodeAt(0) === 60 /* < */ ? IKE_NAME.exec(rest) : null;
   if (name) {
     rest = rest.slice(name[0].length);
-    ikeSa = name[1];
+    line.ikeSa = name[1]!;
   }
-  return {
-    n,
-    text,
-    message: rest,
-    daemon,
-    ...(group !== undefined ? { group } : {}),
-    ...(ikeSa !== undefined ? { ikeSa } : {}),
-  };
+  line.message = rest;
+  return line;
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Splits on \n, \r\n or \r; a trailing break does not make an extra line. */
 export function parseLines(text: string): LogLine[] {
