@@ -66,6 +66,8 @@ export interface Diagnosis {
   readonly lineCount: number;
   /** Lines that came from charon or pluto (the rest were skipped). */
   readonly recognized: number;
+  /** The text of every evidence line, by line number, so the result can be shown on its own. */
+  readonly quotes: Readonly<Record<number, string>>;
 }
 
 // Ethernet MTU, and the IPv4/IPv6 + UDP headers in front of the IKE message
@@ -84,8 +86,10 @@ interface Finding {
   details: string[];
 }
 
+type MutableStep = { -readonly [K in keyof Step]: Step[K] };
+
 interface Request {
-  step: Step & { retransmits: number; answered: boolean };
+  step: MutableStep;
   index: number;
 }
 
@@ -114,7 +118,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     if (detail && !f.details.includes(detail)) f.details.push(detail);
   };
 
-  const steps: (Step & { retransmits: number; answered: boolean; bytes?: number; localPort?: number; remotePort?: number })[] = [];
+  const steps: MutableStep[] = [];
   const pending = new Map<string, Request>(); // "<ike_sa>/<message id>" -> outgoing request
   let lastOut: Request | undefined; // request whose packet line comes next
   let role: 'initiator' | 'responder' | undefined;
@@ -159,7 +163,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
       const [, verb, ex, kind, id, payloads] = r as unknown as [string, string, string, 'request' | 'response', string, string];
       exchange = ex;
       if (kind === 'request') rekeying = ex === 'CREATE_CHILD_SA' && /REKEY_SA/.test(payloads);
-      const step = { n, direction: verb === 'generating' ? ('out' as const) : ('in' as const), exchange: ex, kind, messageId: Number(id), payloads, retransmits: 0, answered: false };
+      const step: MutableStep = { n, direction: verb === 'generating' ? 'out' : 'in', exchange: ex, kind, messageId: Number(id), payloads, retransmits: 0, answered: false };
       steps.push(step);
       const key = `${sa}/${id}`;
       if (step.direction === 'out' && kind === 'request') {
@@ -408,6 +412,8 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
           ? 'established'
           : 'inconclusive';
   const top = failures[0];
+  const quotes: Record<number, string> = {};
+  for (const c of causes) for (const n of c.evidence) quotes[n] = lines[n - 1]!.text;
   return {
     outcome,
     daemon,
@@ -420,6 +426,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     ...(remote ? { remote } : {}),
     lineCount: lines.length,
     recognized,
+    quotes,
   };
 }
 

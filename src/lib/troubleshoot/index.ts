@@ -6,3 +6,4 @@ export { parseLoggedProposals, proposalParameter, type LoggedProposal } from './
 export { redactLog, type Redaction } from './redact';
 export { WINDOWS_CODES, windowsCode, findWindowsCode, parseWindowsCodeField, type WindowsCode } from './windows';
 export { TROUBLESHOOT_URL_STATE, type TroubleshootState } from './state';
+export { EXAMPLES, type Example } from './examples';
