@@ -53,12 +53,12 @@ describe('the evidence is the line that shows the cause', () => {
 });
 
 describe('facts read from the logs', () => {
-  test('the fragmented IKE_AUTH is reported with its logged size (1792 bytes, lab frag-drop)', () => {
+  test('the fragmented IKE_AUTH is reported with its logged size (1808 bytes, lab frag-drop)', () => {
     const d = diagnoseLog(fixture('frag-drop/initiator').text);
-    expect(d.verdict).toContain('1792 bytes');
+    expect(d.verdict).toContain('1808 bytes');
     expect(d.stage).toBe('IKE_AUTH');
     const authStep = d.steps.find((s) => s.exchange === 'IKE_AUTH' && s.direction === 'out')!;
-    expect([authStep.bytes, authStep.remotePort, authStep.retransmits, authStep.answered]).toEqual([1792, 4500, 2, false]);
+    expect([authStep.bytes, authStep.remotePort, authStep.retransmits, authStep.answered]).toEqual([1808, 4500, 2, false]);
   });
   test('roles, addresses and stages', () => {
     const i = diagnoseLog(fixture('drop-500/initiator').text);
@@ -82,17 +82,21 @@ describe('facts read from the logs', () => {
 });
 
 describe('the same logs in the other forms charon is read in', () => {
-  // file log without timestamps -> syslog ("host charon: 11[IKE] ...") and journal
-  // (charon-systemd keeps thread and group in journal fields, so only the message is printed)
+  // the harness log ("18:23:26.564 16[IKE] message") -> syslog ("host charon: 16[IKE] message"),
+  // journal (charon-systemd keeps thread and group in journal fields, so only the message is
+  // printed) and journal in short-iso form
   const debug = FIXTURES.filter((f) => f.name.endsWith('-debug'));
-  const lines = (t: string) => t.split('\n').filter((l) => l !== '');
+  const lines = (t: string) => t.split('\n').filter((l) => l !== '').map((l) => l.replace(/^\d\d:\d\d:\d\d\.\d+ /, ''));
+  const bare = (l: string) => l.replace(/^\d+\[[A-Z]+\] /, '');
   const syslog = (t: string) => lines(t).map((l) => `Dec  3 17:28:44 gw charon: ${l}`).join('\n');
-  const journal = (t: string) => lines(t).map((l) => `Dec 03 17:28:44 gw charon-systemd[812]: ${l.replace(/^\d+\[[A-Z]+\] /, '')}`).join('\n');
-  const iso = (t: string) => lines(t).map((l) => `2026-12-03T17:28:44.123456+00:00 gw charon-systemd[812]: ${l.replace(/^\d+\[[A-Z]+\] /, '')}`).join('\r\n');
+  const journal = (t: string) => lines(t).map((l) => `Dec 03 17:28:44 gw charon-systemd[812]: ${bare(l)}`).join('\n');
+  const iso = (t: string) => lines(t).map((l) => `2026-12-03T17:28:44.123456+00:00 gw charon-systemd[812]: ${bare(l)}`).join('\r\n');
+  const plain = (t: string) => lines(t).join('\n');
   test.each(debug.map((f) => [f.name, f] as const))('%s', (_, f) => {
     expect(ids(syslog(f.text))).toEqual(f.expected.causes);
     expect(ids(journal(f.text))).toEqual(f.expected.causes);
     expect(ids(iso(f.text))).toEqual(f.expected.causes);
+    expect(ids(plain(f.text))).toEqual(f.expected.causes);
   });
 });
 
