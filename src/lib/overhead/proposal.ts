@@ -64,7 +64,7 @@ function isZeroCost(token: string): boolean {
 }
 
 /** Edit distance, to suggest 'aes128' for 'aes129' or 'sha265'. Only runs on an error path. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
