@@ -80,7 +80,7 @@ function complete(builder: Builder, protocol: Protocol, aead: boolean[], fail: (
         if (prf) add(t, 'prf', prf);
       }
     }
-    if (!t.prf) fail('has no PRF. An AEAD proposal such as aes256gcm16 needs one named, e.g. prfsha256.');
+    if (!t.prf) fail('has no PRF and no integrity algorithm to derive one from: add e.g. sha256 (classic ciphers) or prfsha256 (AEAD).');
     if (t.ke) t.ke = t.ke.filter((k) => k !== 'none');
     if (!t.ke || t.ke.length === 0) fail('has no key exchange method. IKE needs one, e.g. ecp256, curve25519 or modp2048.');
     delete t.esn;
@@ -288,7 +288,18 @@ export function parseProposals(text: unknown, protocol: Protocol, options: Parse
   if (libreswanHint) {
     return { proposals: pieces.map((p, i) => parseLibreswanOne(p, i + 1, protocol, field)), dialect: 'libreswan', defaultsAppended: false };
   }
-  const proposals = parseStrongswanList(pieces, protocol, field, version);
+  let proposals: Proposal[];
+  try {
+    proposals = parseStrongswanList(pieces, protocol, field, version);
+  } catch (error) {
+    // ike= and esp= are also libreswan's keys: an ipsec.conf line strongSwan refuses may be libreswan's.
+    if (key !== 'ike' && key !== 'esp') throw error;
+    try {
+      return { proposals: pieces.map((p, i) => parseLibreswanOne(p, i + 1, protocol, field)), dialect: 'libreswan', defaultsAppended: false };
+    } catch {
+      throw error;
+    }
+  }
   if (key === 'ike' || key === 'esp') {
     // ipsec.conf: without '!' strongSwan adds its defaults behind the configured proposals (stroke_config.c).
     if (!strict) proposals.push(...defaults(protocol, version));
