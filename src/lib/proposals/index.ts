@@ -46,3 +46,4 @@ export {
   type ProposalsState,
 } from './state';
 export { mtuQueryFor, runMatcher, timelineQueryFor, type FieldError, type MatcherRun } from './run';
+export { firstFailure, matrixCells, stageDetails, verdictSummary, type CellState, type MatrixCell, type StageDetail } from './view';

@@ -46,7 +46,7 @@ describe('verdicts against published server configurations', () => {
     ['windows-l2tp', preset('recommended'), true, true, 'hwdsl2/setup-ipsec-vpn#229: aes256-sha1-modp2048 selected'],
     ['android-l2tp', preset('recommended'), false, false, 'setup chapter: no MODP-1024 shuts out Android’s old L2TP client'],
     ['windows-l2tp', preset('strongswan-default'), false, false, 'no IKEv1 proposals on the server'],
-  ] as const)('%s against %#', (id, srv, connect, rekey) => {
+  ] as const)('%s against %#', (id, srv, connect, rekey, _source) => {
     const verdict = matchClient(srv, CLIENT_BY_ID.get(id as ClientId)!);
     expect({ connect: verdict.connect, rekey: verdict.rekey }).toEqual({ connect, rekey });
   });

@@ -30,7 +30,7 @@ describe('strongSwan proposals', () => {
     ['aes128-sha256-prfsha256', 'esp', 'aes128-sha256', `${PROPOSAL_C}: PRFs removed from ESP`],
     ['aes128gcm16-sha256', 'esp', 'aes128gcm16', `${PROPOSAL_C}: integrity removed when all ciphers are AEAD`],
     ['aes128', 'esp', 'aes128', `${PROPOSAL_C}: ESP needs no integrity`],
-  ] as const)('%s (%s)', (input, protocol, expected) => {
+  ] as const)('%s (%s)', (input, protocol, expected, _source) => {
     expect(formatProposals(parseProposals(input, protocol).proposals)).toBe(expected);
   });
 
@@ -64,7 +64,7 @@ describe('libreswan proposals (ipsec.conf(5) ike=, esp=, phase2alg=)', () => {
     ['phase2alg=aes_gcm-null,aes128-sha1', 'esp', 'aes256gcm16-aes128gcm16, aes128-sha1', 'libreswan: no key length = 256 and 128'],
     ['ike=aes256-sha1', 'ike', 'aes256-sha1-prfsha1-modp2048-modp3072-modp4096-modp8192-ecp256-ecp384-ecp521-curve25519', 'default DH list logged in hwdsl2/setup-ipsec-vpn#1314'],
     ['esp=aes128-sha2;dh19', 'esp', 'aes128-sha256-ecp256', 'libreswan dh19 = ECP-256 (PFS group)'],
-  ] as const)('%s', (input, protocol, expected) => {
+  ] as const)('%s', (input, protocol, expected, _source) => {
     const list = parseProposals(input, protocol);
     expect(list.dialect).toBe('libreswan');
     expect(formatProposals(list.proposals)).toBe(expected);
@@ -100,7 +100,7 @@ describe('errors name the token, its position and the closest keywords', () => {
     ['sha256', 'esp', /no encryption/, `${PROPOSAL_C}: encryption mandatory`],
     ['', 'esp', /at least one proposal/, 'empty field'],
     ['ike=aes256-sha256-modp2048', 'esp', /IKE field/, 'an ike= line in the ESP field'],
-  ] as const)('%s refused (%s)', (input, protocol, message) => {
+  ] as const)('%s refused (%s)', (input, protocol, message, _source) => {
     expect(() => parseProposals(input, protocol)).toThrow(message);
   });
 });

@@ -24,7 +24,7 @@ describe('selection', () => {
     ['aes128gcm16, aes128-sha1', 'aes256gcm16, aes128-sha1', 'esp', false, 'aes128-sha1', `${SRC}: second proposal pair`],
     ['aes256-sha256-modp2048-ke1_mlkem768', 'aes256-sha256-modp2048', 'ike', false, ['ke1'], 'RFC 9370: an additional key exchange is not optional unless NONE is listed'],
     ['aes256-sha256-modp2048-ke1_mlkem768-ke1_none', 'aes256-sha256-modp2048', 'ike', false, 'aes256-sha256-prfsha256-modp2048', `${SRC}: additional key exchanges are optional with NONE`],
-  ] as const)('%s vs %s (%s)', (server, client, protocol, skipKe, expected) => {
+  ] as const)('%s vs %s (%s)', (server, client, protocol, skipKe, expected, _source) => {
     const parse = protocol === 'ike' ? ike : esp;
     const result = selectProposal(parse(server), parse(client), { skipKe });
     if (typeof expected === 'string') {
