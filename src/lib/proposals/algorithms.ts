@@ -3,20 +3,9 @@
  * algorithms (src/lib/overhead/transforms.ts). Keywords are compared in canonical form
  * ('aes' = 'aes128', 'x25519' = 'curve25519', 'aes256gcm' = 'aes256gcm16').
  */
-import { editDistance } from '../overhead/proposal';
-import {
-  ADDITIONAL_KE_PREFIX,
-  CIPHER_BY_KEYWORD,
-  ESN_KEYWORDS,
-  INTEGRITY_BY_KEYWORD,
-  KEY_EXCHANGE_KEYWORDS,
-  KEY_EXCHANGE_METHODS,
-  PRF_ALGORITHMS,
-  PRF_KEYWORDS,
-  canonicalAlgorithm,
-  symmetricStrength,
-  type Strength,
-} from '../overhead/transforms';
+import { editDistance } from '../overhead/edit-distance';
+import { KEY_EXCHANGE_METHODS, PRF_ALGORITHMS, canonicalAlgorithm, symmetricStrength, type Strength } from '../overhead/ike-transforms';
+import { ADDITIONAL_KE_PREFIX, CIPHER_BY_KEYWORD, ESN_KEYWORDS, INTEGRITY_BY_KEYWORD, KEY_EXCHANGE_KEYWORDS, PRF_KEYWORDS } from '../overhead/transforms';
 
 /** IKEv2 transform types (RFC 7296 §3.3.2; ke1..ke7 are RFC 9370's additional key exchanges). */
 export const TRANSFORM_TYPES = ['encr', 'integ', 'prf', 'ke', 'ke1', 'ke2', 'ke3', 'ke4', 'ke5', 'ke6', 'ke7', 'esn'] as const;
@@ -73,13 +62,16 @@ export const STRONGSWAN_KEYWORDS: readonly string[] = [
   ...ESN_KEYWORDS,
 ];
 
+const anagram = (a: string, b: string): boolean => [...a].sort().join('') === [...b].sort().join('');
+
 /** Up to three keywords closest to a mistyped token (edit distance at most 2, or a shared prefix). */
 export function closestKeywords(token: string, keywords: readonly string[] = STRONGSWAN_KEYWORDS): string[] {
   const lower = token.toLowerCase();
   const scored = keywords
     .map((keyword) => ({ keyword, distance: editDistance(lower, keyword) }))
     .filter(({ keyword, distance }) => distance <= 2 || (lower.length >= 3 && keyword.startsWith(lower)))
-    .sort((a, b) => a.distance - b.distance || a.keyword.length - b.keyword.length);
+    // On a tie, a keyword with the same letters wins: 'ecp265' is a swap of 'ecp256'.
+    .sort((a, b) => a.distance - b.distance || Number(anagram(b.keyword, lower)) - Number(anagram(a.keyword, lower)) || a.keyword.length - b.keyword.length);
   return [...new Set(scored.map((s) => s.keyword))].slice(0, 3);
 }
 

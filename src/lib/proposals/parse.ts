@@ -7,7 +7,7 @@
  * the PRF of each integrity algorithm; AEAD proposals drop integrity; IKE needs a key exchange
  * and drops NONE; ESP drops PRFs and defaults to no extended sequence numbers.
  */
-import { PRF_FOR_INTEGRITY } from '../overhead/transforms';
+import { PRF_FOR_INTEGRITY } from '../overhead/ike-transforms';
 import { classify, closestKeywords, TRANSFORM_TYPES, type TransformType } from './algorithms';
 import { STRONGSWAN_DEFAULTS, type StrongswanVersion } from './defaults';
 import { ProposalError } from './errors';
