@@ -123,7 +123,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     versions: 'Windows 10 and 11',
     ikeVersion: 2,
     // Replaced by windowsPsOffers(parameters) when the page has values.
-    offers: { ike: 'aes256-sha256-modp2048', esp: 'aes256gcm16', espRekey: 'aes256gcm16', keGuess: 'modp2048', refusesServerKe: false },
+    offers: { ike: 'aes256-sha256-modp2048', esp: 'aes256gcm16', espRekey: 'aes256gcm16', keGuess: 'modp2048', refusesServerKe: true },
     rekeys: 'The client rekeys CHILD_SAs after about 200 MiB; with -PfsGroup it sends that group.',
     source: {
       label: 'Microsoft, Set-VpnConnectionIPsecConfiguration',
@@ -193,7 +193,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     versions: 'iOS 14 and later, macOS 11 and later (defaults AES-256, SHA2-256, group 14, no PFS)',
     ikeVersion: 2,
     // Replaced by appleProfileOffers(parameters) when the page has values.
-    offers: { ike: 'aes256-sha256-modp2048', esp: 'aes256-sha256', espRekey: 'aes256-sha256', keGuess: 'modp2048' },
+    offers: { ike: 'aes256-sha256-prfsha256-modp2048', esp: 'aes256-sha256', espRekey: 'aes256-sha256', keGuess: 'modp2048' },
     rekeys: 'With EnablePFS the CHILD_SA rekey carries the child DiffieHellmanGroup.',
     source: {
       label: 'Apple, NEVPNIKEv2SecurityAssociationParameters (defaults) and the VPN.IKEv2 profile dictionary',

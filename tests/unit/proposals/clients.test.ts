@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import {
   CLIENTS,
   CLIENT_IDS,
+  DEFAULT_APPLE_PROFILE,
   DEFAULT_CLIENTS,
+  DEFAULT_WINDOWS_PS,
   WINDOWS_PS_VALUES,
   appleProfileOffers,
   parseProposals,
@@ -41,6 +43,11 @@ describe('Set-VpnConnectionIPsecConfiguration (Microsoft VpnClient reference)', 
   ] as const)('%j', ([encryptionMethod, integrityCheckMethod, dhGroup, cipherTransformConstants, authenticationTransformConstants, pfsGroup], ike, esp, espRekey) => {
     const offers = windowsPsOffers({ encryptionMethod, integrityCheckMethod, dhGroup, cipherTransformConstants, authenticationTransformConstants, pfsGroup });
     expect(offers).toMatchObject({ ike, esp, espRekey });
+  });
+
+  it('the dataset row holds what the default values give', () => {
+    expect(CLIENTS.find((c) => c.id === 'windows-ps')!.offers).toEqual(windowsPsOffers(DEFAULT_WINDOWS_PS));
+    expect(CLIENTS.find((c) => c.id === 'apple-profile')!.offers).toEqual(appleProfileOffers(DEFAULT_APPLE_PROFILE));
   });
 
   it('refuses a GCM cipher with a non-GCM authentication transform', () => {
