@@ -135,7 +135,7 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
       });
       await context.close();
     }
-  });
+  }, 180_000); // two viewports, every panel open, axe twice: slow on a busy machine
 
   it.each([
     { path: 'guide/troubleshooting/', expected: DEFAULT_VERDICTS },
@@ -151,5 +151,5 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
     expect(href?.startsWith(`${build.base}tools/proposals/?v=1&`)).toBe(true);
     expect({ axe: await axeViolations(page), fits: (await fitsViewport(page)).fits, ...problems }).toMatchObject({ axe: [], fits: true, consoleErrors: [] });
     await context.close();
-  });
+  }, 180_000); // a long chapter: axe takes a while
 });
