@@ -5,6 +5,7 @@
  */
 import { ModelError, describeValue } from './errors';
 import { ESP_MIN_ALIGN } from './constants';
+import { editDistance } from './edit-distance';
 import {
   ADDITIONAL_KE_PREFIX,
   CIPHERS,
@@ -61,20 +62,6 @@ const ZERO_COST = new Set<string>([...KEY_EXCHANGE_KEYWORDS, ...PRF_KEYWORDS, ..
 
 function isZeroCost(token: string): boolean {
   return ZERO_COST.has(token) || (ADDITIONAL_KE_PREFIX.test(token) && KEY_EXCHANGE_KEYWORDS.includes(token.slice(4)));
-}
-
-/** Edit distance, to suggest 'aes128' for 'aes129' or 'sha265'. Only runs on an error path. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function suggestionFor(token: string): string {

@@ -117,15 +117,20 @@ export const INTEGRITY_BY_KEYWORD: ReadonlyMap<string, IntegrityInfo> = new Map(
   INTEGRITY_ALGORITHMS.map((i) => [i.keyword, i]),
 );
 
-/** PRFs belong in IKE proposals; pasted into an ESP proposal they cost nothing (strongSwan prf* keywords). */
+/**
+ * PRFs belong in IKE proposals; pasted into an ESP proposal they cost nothing (strongSwan prf*
+ * keywords). Written out rather than derived from PRF_ALGORITHMS (ike-transforms.ts) so that
+ * the ESP calculator's bundle does not carry the IKE table (a unit test keeps the two equal).
+ */
 export const PRF_KEYWORDS: readonly string[] = [
   'prfmd5', 'prfsha1', 'prfsha256', 'prfsha384', 'prfsha512', 'prfaesxcbc', 'prfaescmac', 'prfcamelliaxcbc',
 ];
 
 /**
- * Key-exchange methods (strongSwan keywords; ML-KEM since strongSwan 6.0). A key exchange
- * runs in IKE and adds nothing to ESP packets. Each may carry a ke1_..ke7_ prefix for the
- * RFC 9370 additional key exchanges.
+ * Key-exchange keywords the parsers accept (strongSwan; ML-KEM since strongSwan 6.0). A key
+ * exchange runs in IKE and adds nothing to ESP packets. Each may carry a ke1_..ke7_ prefix for
+ * the RFC 9370 additional key exchanges. KEY_EXCHANGE_METHODS plus the aliases, written out
+ * (see PRF_KEYWORDS; a unit test keeps them equal).
  */
 export const KEY_EXCHANGE_KEYWORDS: readonly string[] = [
   'none', 'modpnone', 'modpnull',
