@@ -11,3 +11,4 @@ export { overlaps, parseAddress, parsePrefix, readInputs, type ConfigFieldError,
 export { buildConfig, clientOverrides, type ConfigBuild, type ConfigFile } from './build';
 export { APPLE_IKEV2_KEYS, WINDOWS_CMDLETS, stableUuid } from './clients';
 export { APPLE_SETTINGS, CA_COMMON_NAME, PSK_PLACEHOLDER, WINDOWS_SETTINGS } from './settings';
+export { AUTH_LABELS, TEXT_INPUTS, clientChoices, matrixRows, randomKey, toggleClient, type ClientChoice, type TextInput } from './view';
