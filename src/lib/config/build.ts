@@ -1,0 +1,105 @@
+/**
+ * From the page's state to the set of files, never throwing: parse the inputs, ask the
+ * proposal matcher for server proposals that serve the chosen clients with exactly the
+ * settings the client files set, check every client through rekeys, and write the files.
+ */
+import { mssClamp, ModelError } from '../overhead';
+import {
+  CLIENT_BY_ID,
+  appleProfileOffers,
+  matchClients,
+  parseProposals,
+  suggestServerProposals,
+  windowsPsOffers,
+  type ClientId,
+  type ClientOffers,
+  type ClientVerdict,
+  type ServerSuggestion,
+} from '../proposals';
+import { appleProfile, settingsList, sswanProfile, windowsScript } from './clients';
+import { readInputs, type ConfigFieldError, type ConfigInputs } from './inputs';
+import { forwardRules, inputRules, pkiScript, swanctlConf } from './server';
+import { APPLE_SETTINGS, WINDOWS_SETTINGS } from './settings';
+import type { ConfigState } from './state';
+
+export interface ConfigFile {
+  /** The file name to save it as, e.g. 'example-vpn.mobileconfig'. */
+  name: string;
+  /** Who uses it: 'server' or a client id. */
+  for: 'server' | ClientId;
+  /** What it is and where it goes, one sentence. */
+  description: string;
+  mediaType: string;
+  text: string;
+}
+
+export interface ConfigBuild {
+  errors: ConfigFieldError[];
+  notices: string[];
+  inputs: ConfigInputs | null;
+  server: ServerSuggestion | null;
+  verdicts: ClientVerdict[];
+  files: ConfigFile[];
+  /** The TCP MSS the clamp uses: the smallest over the ESP proposals the clients negotiate. */
+  mss: { v4: number; v6: number | null } | null;
+}
+
+/** Client settings the files fix, handed to the matcher in place of each client's defaults. */
+export function clientOverrides(): Partial<Record<ClientId, ClientOffers>> {
+  const ps = windowsPsOffers(WINDOWS_SETTINGS);
+  if ('error' in ps) throw new Error(`WINDOWS_SETTINGS are inconsistent: ${ps.message}`);
+  return { 'windows-ps': ps, 'apple-profile': appleProfileOffers(APPLE_SETTINGS) };
+}
+
+function smallestMss(verdicts: readonly ClientVerdict[], pathMtu: number, inner: 4 | 6): number {
+  const values = verdicts.flatMap((v) => {
+    if (!v.esp) return [];
+    try {
+      return [mssClamp({ protocol: 'ikev2', outer: 4, inner, esp: v.esp, encapsulation: 'udp' }, pathMtu)];
+    } catch (error) {
+      if (error instanceof ModelError) return [];
+      throw error;
+    }
+  });
+  // No negotiated proposal known: the largest ESP overhead the site models for IKEv2 suites.
+  return values.length > 0 ? Math.min(...values) : mssClamp({ protocol: 'ikev2', outer: 4, inner, esp: 'aes256-sha512', encapsulation: 'udp' }, pathMtu);
+}
+
+export function buildConfig(state: ConfigState, psk: string | null = null): ConfigBuild {
+  const { inputs, errors, notices } = readInputs(state);
+  const empty = { errors, notices, inputs, server: null, verdicts: [], files: [], mss: null };
+  if (!inputs) return empty;
+  const ikev1 = inputs.clients.filter((id) => CLIENT_BY_ID.get(id)!.ikeVersion === 1);
+  if (ikev1.length > 0) {
+    return { ...empty, inputs: null, errors: [{ field: 'clients', message: `L2TP/IPsec files are not generated yet; remove ${ikev1.join(', ')} or use the proposal matcher for them` }] };
+  }
+  const overrides = clientOverrides();
+  const server = suggestServerProposals(inputs.clients, overrides);
+  const verdicts = matchClients(
+    { ike: parseProposals(server.ike, 'ike').proposals, esp: parseProposals(server.esp, 'esp').proposals, ike1: null, esp1: null },
+    inputs.clients,
+    overrides,
+  );
+  const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null };
+  const { slug } = inputs;
+  const eap = inputs.auth === 'eap-mschapv2';
+  const files: ConfigFile[] = [
+    { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
+    ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
+    { name: 'vpn-input.nft', for: 'server', description: 'nftables: accept IKE, NAT-T and ESP on the server (nft -f).', mediaType: 'text/plain', text: inputRules(inputs) },
+    { name: 'vpn-forward.nft', for: 'server', description: 'nftables: NAT for the client pool and the TCP MSS clamp (nft -f).', mediaType: 'text/plain', text: forwardRules(inputs, mss) },
+  ];
+  const has = (id: ClientId) => inputs.clients.includes(id);
+  if (eap && has('windows-ps')) files.push({ name: `${slug}.ps1`, for: 'windows-ps', description: 'Windows 10 and 11: run in an elevated PowerShell.', mediaType: 'text/plain', text: windowsScript(inputs) });
+  if (has('apple-profile')) files.push({ name: `${slug}.mobileconfig`, for: 'apple-profile', description: 'iPhone, iPad and Mac: open the file to install the profile.', mediaType: 'application/x-apple-aspen-config', text: appleProfile(inputs, psk) });
+  if (eap && has('sswan-android')) {
+    files.push({ name: `${slug}.sswan`, for: 'sswan-android', description: 'strongSwan VPN Client for Android: open the file in the app to import it.', mediaType: 'application/vnd.strongswan.profile', text: sswanProfile(inputs, verdicts.find((v) => v.client.id === 'sswan-android')) });
+  }
+  if (eap && has('android-native')) files.push({ name: 'android-settings.txt', for: 'android-native', description: 'Android 11 and later, built-in client: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'android-native') });
+  if (eap && has('chromeos')) files.push({ name: 'chromeos-settings.txt', for: 'chromeos', description: 'ChromeOS, built-in IKEv2: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'chromeos') });
+  const withoutFile = inputs.clients.filter((id) => !files.some((f) => f.for === id));
+  if (withoutFile.length > 0) {
+    notices.push(`No file is written for ${withoutFile.map((id) => CLIENT_BY_ID.get(id)!.name).join(', ')}${eap ? '' : ' with a pre-shared key'}; the matrix shows whether the server proposals serve them as they are.`);
+  }
+  return { errors, notices, inputs, server, verdicts, files, mss };
+}

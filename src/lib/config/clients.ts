@@ -1,0 +1,201 @@
+/**
+ * Client files, each setting exactly what the server's proposals were built for
+ * (settings.ts). Keys and values come from each platform's documentation, listed per file
+ * in the tables below, which the unit tests hold the generated files to.
+ */
+import type { ClientVerdict } from '../proposals';
+import type { ConfigInputs } from './inputs';
+import { APPLE_SETTINGS, CA_COMMON_NAME, PSK_PLACEHOLDER, WINDOWS_SETTINGS, pskClientId } from './settings';
+
+/** Every PowerShell cmdlet and parameter the Windows script may use, with its documentation. */
+export const WINDOWS_CMDLETS: Readonly<Record<string, { source: string; parameters: readonly string[] }>> = {
+  'Import-Certificate': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/pki/import-certificate',
+    parameters: ['FilePath', 'CertStoreLocation'],
+  },
+  'Add-VpnConnection': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnection',
+    parameters: ['Name', 'ServerAddress', 'TunnelType', 'AuthenticationMethod', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
+  },
+  'Set-VpnConnectionIPsecConfiguration': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
+    parameters: ['ConnectionName', 'EncryptionMethod', 'IntegrityCheckMethod', 'DHGroup', 'CipherTransformConstants', 'AuthenticationTransformConstants', 'PfsGroup', 'Force'],
+  },
+  'Add-VpnConnectionRoute': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnectionroute',
+    parameters: ['ConnectionName', 'DestinationPrefix'],
+  },
+};
+
+const psQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function windowsScript(inputs: ConfigInputs): string {
+  const name = psQuote(inputs.name);
+  const w = WINDOWS_SETTINGS;
+  const lines = [
+    `# ${inputs.name}: IKEv2 for Windows 10 and 11, to ${inputs.gateway}.`,
+    '# Run in an elevated PowerShell, with the server\'s CA certificate (ca.cert.pem) saved as ca.cer',
+    '# next to this script. Users sign in with their user name and password (EAP-MSCHAPv2).',
+    "$ErrorActionPreference = 'Stop'",
+    "Import-Certificate -FilePath (Join-Path $PSScriptRoot 'ca.cer') -CertStoreLocation 'Cert:\\LocalMachine\\Root' | Out-Null",
+    `Add-VpnConnection -Name ${name} -ServerAddress ${psQuote(inputs.gateway)} -TunnelType Ikev2 -AuthenticationMethod Eap -EncryptionLevel Required -RememberCredential${inputs.routes.length > 0 ? ' -SplitTunneling' : ''} -Force`,
+    `Set-VpnConnectionIPsecConfiguration -ConnectionName ${name} -EncryptionMethod ${w.encryptionMethod} -IntegrityCheckMethod ${w.integrityCheckMethod} -DHGroup ${w.dhGroup} -CipherTransformConstants ${w.cipherTransformConstants} -AuthenticationTransformConstants ${w.authenticationTransformConstants} -PfsGroup ${w.pfsGroup} -Force`,
+    ...inputs.routes.map((r) => `Add-VpnConnectionRoute -ConnectionName ${name} -DestinationPrefix ${r.text}`),
+    '',
+  ];
+  return lines.join('\r\n');
+}
+
+/** A stable UUID-shaped identifier from text, so the same inputs give the same profile. */
+export function stableUuid(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const hex: string[] = [];
+  for (let round = 0; hex.join('').length < 32; round++) {
+    for (const ch of `${round}:${text}`) {
+      h1 = Math.imul(h1 ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ ch.charCodeAt(0), 0x85ebca6b) >>> 0;
+    }
+    hex.push(h1.toString(16).padStart(8, '0'), h2.toString(16).padStart(8, '0'));
+  }
+  const s = hex.join('').slice(0, 32).split('');
+  s[12] = '4';
+  s[16] = ((parseInt(s[16]!, 16) & 0x3) | 0x8).toString(16);
+  const j = s.join('');
+  return `${j.slice(0, 8)}-${j.slice(8, 12)}-${j.slice(12, 16)}-${j.slice(16, 20)}-${j.slice(20)}`.toUpperCase();
+}
+
+type Plist = string | number | boolean | Plist[] | { [key: string]: Plist };
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function plistValue(value: Plist, depth: number): string[] {
+  const pad = '\t'.repeat(depth);
+  if (typeof value === 'string') return [`${pad}<string>${xml(value)}</string>`];
+  if (typeof value === 'number') return [`${pad}<integer>${value}</integer>`];
+  if (typeof value === 'boolean') return [`${pad}<${value}/>`];
+  if (Array.isArray(value)) return [`${pad}<array>`, ...value.flatMap((v) => plistValue(v, depth + 1)), `${pad}</array>`];
+  return [
+    `${pad}<dict>`,
+    ...Object.entries(value).flatMap(([k, v]) => [`${pad}\t<key>${xml(k)}</key>`, ...plistValue(v, depth + 1)]),
+    `${pad}</dict>`,
+  ];
+}
+
+/** The IKEv2 keys of Apple's VPN payload this builder writes, with their types (Apple: VPN payload, IKEv2 dictionary). */
+export const APPLE_IKEV2_KEYS: Readonly<Record<string, 'string' | 'integer' | 'dict'>> = {
+  RemoteAddress: 'string',
+  RemoteIdentifier: 'string',
+  LocalIdentifier: 'string',
+  ServerCertificateIssuerCommonName: 'string',
+  ServerCertificateCommonName: 'string',
+  AuthenticationMethod: 'string',
+  ExtendedAuthEnabled: 'integer',
+  SharedSecret: 'string',
+  IKESecurityAssociationParameters: 'dict',
+  ChildSecurityAssociationParameters: 'dict',
+  EnablePFS: 'integer',
+  DeadPeerDetectionRate: 'string',
+};
+
+export function appleProfile(inputs: ConfigInputs, psk: string | null): string {
+  const a = APPLE_SETTINGS;
+  const id = `local.vpn.${inputs.slug}`;
+  const sa = (encryption: string, integrity: string, group: string) => ({
+    EncryptionAlgorithm: encryption,
+    IntegrityAlgorithm: integrity,
+    DiffieHellmanGroup: Number(group),
+  });
+  const auth: Record<string, Plist> =
+    inputs.auth === 'eap-mschapv2'
+      ? {
+          ServerCertificateIssuerCommonName: CA_COMMON_NAME,
+          ServerCertificateCommonName: inputs.gateway,
+          AuthenticationMethod: 'Certificate',
+          ExtendedAuthEnabled: 1,
+        }
+      : { LocalIdentifier: pskClientId(inputs.gateway), AuthenticationMethod: 'SharedSecret', SharedSecret: psk ?? PSK_PLACEHOLDER, ExtendedAuthEnabled: 0 };
+  const profile: Plist = {
+    PayloadDisplayName: inputs.name,
+    PayloadIdentifier: id,
+    PayloadUUID: stableUuid(`${id}/profile`),
+    PayloadType: 'Configuration',
+    PayloadVersion: 1,
+    PayloadContent: [
+      {
+        PayloadDisplayName: inputs.name,
+        PayloadIdentifier: `${id}.ikev2`,
+        PayloadUUID: stableUuid(`${id}/ikev2/${inputs.gateway}`),
+        PayloadType: 'com.apple.vpn.managed',
+        PayloadVersion: 1,
+        UserDefinedName: inputs.name,
+        VPNType: 'IKEv2',
+        IKEv2: {
+          RemoteAddress: inputs.gateway,
+          RemoteIdentifier: inputs.gateway,
+          ...auth,
+          IKESecurityAssociationParameters: sa(a.ikeEncryption, a.ikeIntegrity, a.ikeGroup),
+          ChildSecurityAssociationParameters: sa(a.childEncryption, a.childIntegrity, a.childGroup),
+          EnablePFS: Number(a.pfs),
+          DeadPeerDetectionRate: 'Medium',
+        },
+      },
+    ],
+  };
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
+    '<plist version="1.0">',
+    ...plistValue(profile, 0),
+    '</plist>',
+    '',
+  ].join('\n');
+}
+
+/** strongSwan's Android app profile (docs: os/androidVpnClientProfiles), pinned to the suites the server selects. */
+export function sswanProfile(inputs: ConfigInputs, verdict: ClientVerdict | undefined): string {
+  const selected = (stage: string) => verdict?.stages.find((s) => s.stage === stage)?.attempts.find((a) => a.ok)?.selected ?? null;
+  const ike = selected('ike');
+  const esp = selected('child-rekey') ?? selected('child');
+  const profile = {
+    uuid: stableUuid(`sswan/${inputs.slug}/${inputs.gateway}`).toLowerCase(),
+    name: inputs.name,
+    type: 'ikev2-eap',
+    remote: { addr: inputs.gateway, id: inputs.gateway },
+    ...(inputs.users.length === 1 ? { local: { eap_id: inputs.users[0] } } : {}),
+    ...(ike ? { 'ike-proposal': ike } : {}),
+    ...(esp ? { 'esp-proposal': esp } : {}),
+    ...(inputs.routes.length > 0 ? { 'split-tunneling': { subnets: inputs.routes.map((r) => r.text) } } : {}),
+  };
+  return `${JSON.stringify(profile, null, 2)}\n`;
+}
+
+/** Settings to type into clients that take no file. */
+export function settingsList(inputs: ConfigInputs, client: 'android-native' | 'chromeos'): string {
+  const user = inputs.users.length === 1 ? inputs.users[0]! : 'your user name';
+  const lines =
+    client === 'android-native'
+      ? [
+          `${inputs.name} on Android 11 or later (built-in client): Settings > Network > VPN > Add`,
+          `Name: ${inputs.name}`,
+          'Type: IKEv2/IPSec MSCHAPv2',
+          `Server address: ${inputs.gateway}`,
+          `IPSec identifier: ${user}`,
+          `IPSec CA certificate: ${CA_COMMON_NAME} (install ca.cert.pem first: Settings > Security > Encryption & credentials > Install a certificate > CA certificate)`,
+          'IPSec server certificate: (received from server)',
+          `Username: ${user}`,
+          'Password: the password from the server\'s secrets',
+        ]
+      : [
+          `${inputs.name} on ChromeOS: Settings > Network > Add connection > Add built-in VPN`,
+          `Service name: ${inputs.name}`,
+          'Provider type: IPsec (IKEv2)',
+          `Server hostname: ${inputs.gateway}`,
+          'Authentication type: Username and password',
+          `Server CA certificate: ${CA_COMMON_NAME} (import ca.cert.pem first: Settings > Privacy and security > Manage certificates > Authorities)`,
+          `Username: ${user}`,
+          'Password: the password from the server\'s secrets',
+          `Remote identity: ${inputs.gateway}`,
+        ];
+  return `${lines.join('\n')}\n`;
+}

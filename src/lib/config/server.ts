@@ -1,0 +1,143 @@
+/**
+ * The server's files: swanctl.conf, the pki commands for the CA and server certificate, and
+ * the nftables rules for forwarding, NAT and the MSS clamp. Option names and defaults are
+ * strongSwan's (swanctl.conf(5), pki(1)); the firewall's input rules come from the
+ * reachability model, the clamp from the overhead model.
+ */
+import { generateRules } from '../reachability';
+import type { ServerSuggestion } from '../proposals';
+import type { ConfigInputs } from './inputs';
+import { CA_COMMON_NAME, PSK_PLACEHOLDER, pskClientId } from './settings';
+
+const indent = (lines: string[], depth: number) => lines.map((l) => (l === '' ? l : '  '.repeat(depth) + l));
+
+/** Traffic selectors: the routes for a split tunnel, else everything of each family in use. */
+export function trafficSelectors(inputs: ConfigInputs): string {
+  if (inputs.routes.length > 0) return inputs.routes.map((r) => r.text).join(', ');
+  return inputs.pool6 ? '0.0.0.0/0, ::/0' : '0.0.0.0/0';
+}
+
+export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk: string | null): string {
+  const { slug } = inputs;
+  const pools = [`${slug}-v4`, ...(inputs.pool6 ? [`${slug}-v6`] : [])];
+  const eap = inputs.auth === 'eap-mschapv2';
+  const local = eap
+    ? ['auth = pubkey', 'certs = server.cert.pem', `id = ${inputs.gateway}`]
+    : ['auth = psk', `id = ${inputs.gateway}`];
+  const remote = eap ? ['auth = eap-mschapv2', 'eap_id = %any'] : ['auth = psk', `id = ${pskClientId(inputs.gateway)}`];
+  const child = [
+    `local_ts = ${trafficSelectors(inputs)}`,
+    `esp_proposals = ${server.esp}`,
+    ...(server.notes.some((n) => n.includes('rekey_time = 0')) ? ['rekey_time = 0  # clients start CHILD_SA rekeys'] : []),
+    'dpd_action = clear',
+  ];
+  const connection = [
+    `${slug} {`,
+    '  version = 2',
+    `  proposals = ${server.ike}`,
+    `  pools = ${pools.join(', ')}`,
+    ...(eap ? ['  send_cert = always', '  send_certreq = no'] : []),
+    '  fragmentation = yes',
+    '  dpd_delay = 60s',
+    '  local {', ...indent(local, 2), '  }',
+    '  remote {', ...indent(remote, 2), '  }',
+    '  children {', `    ${slug} {`, ...indent(child, 3), '    }', '  }',
+    '}',
+  ];
+  const poolLines = (name: string, addrs: string, dns: string[]) => [
+    `${name} {`, `  addrs = ${addrs}`, ...(dns.length > 0 ? [`  dns = ${dns.join(', ')}`] : []), '}',
+  ];
+  const v4dns = inputs.dns.filter((d) => !d.includes(':'));
+  const v6dns = inputs.dns.filter((d) => d.includes(':'));
+  const poolSection = [
+    ...poolLines(pools[0]!, inputs.pool4.text, v4dns),
+    ...(inputs.pool6 ? poolLines(pools[1]!, inputs.pool6.text, v6dns) : []),
+  ];
+  const secrets = eap
+    ? inputs.users.flatMap((user) => [`eap-${user.replace(/[^A-Za-z0-9]/g, '-')} {`, `  id = ${user}`, `  secret = "password-of-${user}"  # replace: a long random password`, '}'])
+    : ['ike-clients {', `  id-server = ${inputs.gateway}`, `  id-clients = ${pskClientId(inputs.gateway)}`, `  secret = "${psk ?? PSK_PLACEHOLDER}"`, '}'];
+  return [
+    `# /etc/swanctl/conf.d/${slug}.conf: IKEv2 server for ${inputs.gateway} (${inputs.name}).`,
+    '# Load with: swanctl --load-all',
+    'connections {', ...indent(connection, 1), '}', '',
+    'pools {', ...indent(poolSection, 1), '}', '',
+    'secrets {', ...indent(secrets, 1), '}', '',
+  ].join('\n');
+}
+
+/** The subjectAltNames the server certificate needs: the name, and an IP both as dNSName
+ *  (Windows matches only that) and as iPAddress (strongSwan docs, Windows certificate requirements). */
+export function serverSans(inputs: ConfigInputs): string[] {
+  return inputs.gatewayKind === 'name' ? [inputs.gateway] : [`dns:${inputs.gateway}`, inputs.gateway];
+}
+
+export function pkiScript(inputs: ConfigInputs): string {
+  const sans = serverSans(inputs).map((san) => `        --san ${san} \\`);
+  return [
+    '#!/bin/sh',
+    `# A private CA and the server certificate for ${inputs.gateway}. Run as root on the server;`,
+    '# the private keys never leave it. Needs strongSwan\'s pki tool (Debian: strongswan-pki).',
+    'set -eu',
+    '# swanctl reads this folder; SWANCTL_DIR is the variable swanctl itself uses to move it.',
+    'cd "${SWANCTL_DIR:-/etc/swanctl}"',
+    'mkdir -p private x509ca x509',
+    'umask 077',
+    'pki --gen --type rsa --size 3072 --outform pem > private/ca.key.pem',
+    'pki --self --ca --lifetime 3652 --in private/ca.key.pem \\',
+    `    --dn "CN=${CA_COMMON_NAME}" --digest sha256 --rsa-padding pkcs1 \\`,
+    '    --outform pem > x509ca/ca.cert.pem',
+    'pki --gen --type rsa --size 3072 --outform pem > private/server.key.pem',
+    'pki --pub --in private/server.key.pem --type rsa \\',
+    '  | pki --issue --lifetime 825 \\',
+    '        --cacert x509ca/ca.cert.pem --cakey private/ca.key.pem \\',
+    `        --dn "CN=${inputs.gateway}" \\`,
+    ...sans,
+    '        --flag serverAuth --flag ikeIntermediate \\',
+    '        --digest sha256 --rsa-padding pkcs1 \\',
+    '        --outform pem > x509/server.cert.pem',
+    '# Clients install x509ca/ca.cert.pem (public). Check the server certificate:',
+    'openssl x509 -in x509/server.cert.pem -noout -ext subjectAltName,extendedKeyUsage',
+    '',
+  ].join('\n');
+}
+
+/** nftables input rules for IKE, NAT-T and ESP, from the port checklist's model. */
+export function inputRules(inputs: ConfigInputs): string {
+  const rules = generateRules({
+    protocol: 'ikev2',
+    serverNat: false,
+    clientNat: true,
+    family: inputs.gatewayKind === 'ipv6' ? 6 : 4,
+    tcpEncapsulation: false,
+    firewall: 'nftables',
+  });
+  return rules.files[0]!.content;
+}
+
+/** Forwarding, masquerade and the MSS clamp for the client pools. */
+export function forwardRules(inputs: ConfigInputs, mss: { v4: number; v6: number | null }): string {
+  const lines = [
+    '#!/usr/sbin/nft -f',
+    `# Forwarding for the VPN clients of ${inputs.gateway}: NAT to the Internet and the TCP MSS clamp.`,
+    '# Also set net.ipv4.ip_forward = 1 (and net.ipv6.conf.all.forwarding = 1 for IPv6) with sysctl.',
+    'table inet vpn_clients',
+    'delete table inet vpn_clients',
+    '',
+    'table inet vpn_clients {',
+    '\tchain forward {',
+    '\t\ttype filter hook forward priority mangle; policy accept;',
+    `\t\tip saddr ${inputs.pool4.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.v4} tcp option maxseg size set ${mss.v4}`,
+    `\t\tip daddr ${inputs.pool4.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.v4} tcp option maxseg size set ${mss.v4}`,
+  ];
+  if (inputs.pool6 && mss.v6 !== null) {
+    lines.push(
+      `\t\tip6 saddr ${inputs.pool6.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.v6} tcp option maxseg size set ${mss.v6}`,
+      `\t\tip6 daddr ${inputs.pool6.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.v6} tcp option maxseg size set ${mss.v6}`,
+    );
+  }
+  lines.push('\t}', '', '\tchain postrouting {', '\t\ttype nat hook postrouting priority srcnat; policy accept;');
+  lines.push(`\t\tip saddr ${inputs.pool4.text} rt ipsec missing masquerade`);
+  if (inputs.pool6) lines.push(`\t\tip6 saddr ${inputs.pool6.text} rt ipsec missing masquerade`);
+  lines.push('\t}', '}', '');
+  return lines.join('\n');
+}

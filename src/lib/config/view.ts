@@ -1,0 +1,66 @@
+/**
+ * What the builder's page shows around the files: the form's fields with their labels and
+ * hints, the clients one can choose, and the matrix rows. Pure, so the island only binds.
+ */
+import { CLIENTS, type ClientId } from '../proposals';
+import type { ConfigBuild } from './build';
+import type { ConfigField } from './state';
+
+export interface TextInput {
+  field: Exclude<ConfigField, 'auth' | 'clients'>;
+  label: string;
+  hint: string;
+  /** Wide fields take a whole row. */
+  wide?: boolean;
+}
+
+export const TEXT_INPUTS: readonly TextInput[] = [
+  { field: 'gateway', label: 'Server name or address', hint: 'What users type as the server: a DNS name, or an IP address.' },
+  { field: 'name', label: 'Connection name', hint: 'Shown in the clients’ VPN lists; file names are made from it.' },
+  { field: 'users', label: 'User names', hint: 'For EAP-MSCHAPv2, separated by commas. Passwords never go into the address.' },
+  { field: 'pool4', label: 'IPv4 address pool', hint: 'The clients’ inner addresses, e.g. 10.10.10.0/24.' },
+  { field: 'pool6', label: 'IPv6 address pool', hint: 'Optional, e.g. a /112 of your prefix. Empty: no IPv6 in the tunnel.' },
+  { field: 'dns', label: 'DNS servers', hint: 'Handed to clients, separated by commas.' },
+  { field: 'routes', label: 'Networks through the tunnel', hint: 'Empty for a full tunnel; otherwise the networks behind the server, e.g. 192.0.2.0/24.', wide: true },
+  { field: 'mtu', label: 'Path MTU (bytes)', hint: 'Between clients and server; 1500 on most paths. Sets the MSS clamp.' },
+];
+
+export const AUTH_LABELS = {
+  'eap-mschapv2': 'Server certificate + user names and passwords (EAP-MSCHAPv2)',
+  psk: 'Pre-shared key (site-to-site and tests)',
+} as const;
+
+export interface ClientChoice {
+  id: ClientId;
+  name: string;
+  method: string;
+}
+
+/** The IKEv2 clients one can choose (the page computes this at build time and hands it to the island). */
+export function clientChoices(): ClientChoice[] {
+  return CLIENTS.filter((c) => c.ikeVersion === 2).map(({ id, name, method }) => ({ id, name, method }));
+}
+
+export function toggleClient(value: string, id: ClientId, on: boolean): string {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean).filter((x) => x !== id);
+  return (on ? [...ids, id] : ids).join(',');
+}
+
+export function matrixRows(build: ConfigBuild) {
+  return build.verdicts.map((v) => ({
+    id: v.client.id,
+    name: v.client.name,
+    connect: v.connect,
+    rekey: v.rekey,
+    esp: v.esp,
+    file: build.files.find((f) => f.for === v.client.id)?.name ?? null,
+  }));
+}
+
+/** A random pre-shared key: 32 bytes from the platform's CSPRNG, base64 (44 characters). */
+export function randomKey(random: (bytes: Uint8Array) => Uint8Array): string {
+  const bytes = random(new Uint8Array(32));
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}

@@ -1,0 +1,105 @@
+/**
+ * The configuration builder page (/tools/config/) in both builds: the server render and a
+ * link give the files (data-file, text exactly the file), edits and field errors, a generated
+ * pre-shared key that never enters the address, the matrix, axe, phone width, no JavaScript.
+ * Literal expectations check what the files say; equality with the model checks that the page
+ * shows each file exactly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConfig, CONFIG_URL_STATE, DEFAULT_CONFIG_STATE, type ConfigState } from '../../src/lib/config';
+import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
+
+const PATH = 'tools/config/';
+const noProblems: Problems = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
+
+async function openBuilder(site: Site, query: string, options: { viewport?: { width: number; height: number }; javaScript?: boolean } = {}) {
+  const opened = await site.openPage(options);
+  await opened.page.goto(`${site.url}${PATH}${query === '' ? '' : `?${query}`}`);
+  await opened.page.locator('.config').scrollIntoViewIfNeeded();
+  if (options.javaScript !== false) await opened.page.locator('.config[data-ready="true"]').waitFor();
+  return opened;
+}
+
+const fileText = (page: import('playwright-core').Page, name: string) =>
+  page.locator(`[data-file="${name}"]`).evaluate((el) => el.textContent ?? '');
+
+describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite(build);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('shows every file of the default inputs, each exactly as the model writes it', async () => {
+    const { page, context, problems } = await openBuilder(site, '');
+    const names = await page.$$eval('[data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
+    expect(names).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'chromeos-settings.txt']);
+    const swanctl = await fileText(page, 'swanctl.conf');
+    expect(swanctl).toContain('auth = eap-mschapv2');
+    expect(swanctl).toContain('id = vpn.example.com');
+    for (const file of buildConfig(DEFAULT_CONFIG_STATE).files) expect(await fileText(page, file.name)).toBe(file.text);
+    const rows = await page.$$eval('[data-client]', (els) => els.map((e) => [e.getAttribute('data-client'), e.getAttribute('data-connect'), e.getAttribute('data-rekey')]));
+    expect(rows).toEqual([['windows-ps', 'yes', 'yes'], ['apple-profile', 'yes', 'yes'], ['android-native', 'yes', 'yes'], ['sswan-android', 'yes', 'yes'], ['chromeos', 'yes', 'yes']]);
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
+  it('applies a link: an IP address gets both SANs, routes make a split tunnel', async () => {
+    const state: ConfigState = { ...DEFAULT_CONFIG_STATE, gateway: '203.0.113.10', routes: '192.0.2.0/24', clients: 'windows-ps' };
+    const { page, context, problems } = await openBuilder(site, CONFIG_URL_STATE.encode(state).toString());
+    await page.locator('[data-file="example-vpn.ps1"]').waitFor();
+    expect(await fileText(page, 'make-certs.sh')).toContain('--san dns:203.0.113.10 \\\n        --san 203.0.113.10 \\');
+    expect(await fileText(page, 'example-vpn.ps1')).toContain('-DestinationPrefix 192.0.2.0/24');
+    expect(await fileText(page, 'swanctl.conf')).toContain('local_ts = 192.0.2.0/24');
+    expect(await page.$$eval('[data-client]', (els) => els.map((e) => e.getAttribute('data-client')))).toEqual(['windows-ps']);
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
+  it('reports a bad value at its field and keeps it in the address', async () => {
+    const { page, context, problems } = await openBuilder(site, '');
+    const gateway = page.getByLabel('Server name or address');
+    await gateway.fill('not a host!');
+    await page.locator('[data-result="error"]').first().waitFor();
+    await expect(gateway.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await page.locator('[data-result="error"]').first().innerText()).toContain('neither a DNS name');
+    expect(await page.locator('[data-file]').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('gateway')).toBe('not a host!');
+    await gateway.fill('vpn.example.net');
+    await page.locator('[data-file="swanctl.conf"]').waitFor();
+    expect(await fileText(page, 'swanctl.conf')).toContain('id = vpn.example.net');
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
+  it('generates a pre-shared key in the page, puts it in both ends, and never in the address', async () => {
+    const { page, context, problems } = await openBuilder(site, '');
+    await page.getByLabel('Pre-shared key (site-to-site and tests)').check();
+    await page.getByRole('button', { name: 'Generate a key' }).click();
+    const swanctl = await fileText(page, 'swanctl.conf');
+    const key = /secret = "([A-Za-z0-9+/=]{44})"/.exec(swanctl)?.[1];
+    expect(key).toBeDefined();
+    expect(await fileText(page, 'example-vpn.mobileconfig')).toContain(`<string>${key}</string>`);
+    expect(page.url()).not.toContain(encodeURIComponent(key!));
+    expect(page.url()).not.toContain(key!);
+    expect(new URL(page.url()).searchParams.get('auth')).toBe('psk');
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
+  it.each([VIEWPORTS.phone, VIEWPORTS.desktop])('is axe-clean and fits $width px', async (viewport) => {
+    const { page, context } = await openBuilder(site, '', { viewport });
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await fitsViewport(page)).fits).toBe(true);
+    await context.close();
+  });
+
+  it('without JavaScript shows the default files and says the form needs JavaScript', async () => {
+    const { page, context } = await openBuilder(site, 'gateway=ignored.example', { javaScript: false });
+    expect(await page.locator('noscript').first().innerHTML()).toContain('JavaScript is off');
+    expect(await fileText(page, 'swanctl.conf')).toContain('id = vpn.example.com');
+    await context.close();
+  });
+});
