@@ -1,0 +1,43 @@
+// Where the decision wizard sends the reader after its recommendation. Kept apart from
+// wizard-view.ts so that the wizard's view layer does not depend on the port checklist's model.
+import { portsToolHref } from '../reachability/checklist-view';
+import { DEFAULT_SCENARIO, type Scenario } from '../reachability/scenario';
+import type { DecisionResult } from './evaluate';
+import { withBase } from './link-table';
+import type { Answers } from './questions';
+
+export interface NextStep {
+  readonly href: string;
+  readonly text: string;
+}
+
+/** The IPsec protocols in the plan, as the port checklist names them, or null when there are none. */
+function checklistProtocol(result: DecisionResult): Scenario['protocol'] | null {
+  const options = new Set(result.plan.map((entry) => entry.option));
+  const ikev2 = options.has('ikev2') || options.has('ikev2-tcp');
+  const l2tp = options.has('l2tp');
+  if (ikev2 && l2tp) return 'both';
+  if (ikev2) return 'ikev2';
+  return l2tp ? 'l2tp' : null;
+}
+
+/**
+ * Where to go after the recommendation: the setup chapter, and the port checklist for the same
+ * situation (the plan's IPsec protocols, NAT on either side, TCP encapsulation if planned) when
+ * the plan uses IPsec at all.
+ */
+export function nextSteps(base: string, answers: Answers, result: DecisionResult): NextStep[] {
+  const steps: NextStep[] = [{ href: withBase(base, '/guide/setup/'), text: 'Set up the server and clients' }];
+  const protocol = checklistProtocol(result);
+  if (protocol !== null) {
+    const scenario: Scenario = {
+      ...DEFAULT_SCENARIO,
+      protocol,
+      serverNat: answers.serverNat === 'yes',
+      clientNat: answers.clientNat !== 'no',
+      tcpEncapsulation: result.plan.some((entry) => entry.option === 'ikev2-tcp'),
+    };
+    steps.push({ href: portsToolHref(base, { scenario, done: [] }), text: 'Check the firewall ports for this setup' });
+  }
+  return steps;
+}

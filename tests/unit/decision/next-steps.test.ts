@@ -1,0 +1,31 @@
+// The wizard's next steps: the setup chapter, and the port checklist (its URL parameters as
+// documented in src/lib/reachability/url-state.ts) for the same situation.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/lib/decision/evaluate';
+import { nextSteps } from '../../../src/lib/decision/next-steps';
+import type { Answers } from '../../../src/lib/decision/questions';
+
+describe('nextSteps', () => {
+  it.each<[string, Answers, string, string]>([
+    // [case, answers, base, expected checklist link]
+    ['no answers: IKEv2, clients behind NAT (the default)', {}, '/', '/tools/ports/?v=1&proto=ikev2&snat=no&cnat=yes&family=4&tcp=no&fw=nftables'],
+    ['server behind NAT, under a base path', { serverNat: 'yes' }, '/vpn-guide/', '/vpn-guide/tools/ports/?v=1&proto=ikev2&snat=yes&cnat=yes&family=4&tcp=no&fw=nftables'],
+    ['clients with public addresses', { clientNat: 'no' }, '/', '/tools/ports/?v=1&proto=ikev2&snat=no&cnat=no&family=4&tcp=no&fw=nftables'],
+    // Legacy devices only do L2TP/IPsec, so the plan holds both IPsec protocols.
+    ['Windows and legacy devices', { platforms: ['windows', 'legacy'] }, '/', '/tools/ports/?v=1&proto=both&snat=no&cnat=yes&family=4&tcp=no&fw=nftables'],
+  ])('%s', (_, answers, base, checklist) => {
+    const steps = nextSteps(base, answers, evaluate(answers));
+    expect(steps).toEqual([
+      { href: `${base}guide/setup/`, text: 'Set up the server and clients' },
+      { href: checklist, text: 'Check the firewall ports for this setup' },
+    ]);
+  });
+
+  it('asks for TCP encapsulation when the plan falls back to IKEv2 over TCP', () => {
+    const answers: Answers = { platforms: ['linux'], udpBlocked: 'yes' };
+    const result = evaluate(answers);
+    const planned = result.plan.some((entry) => entry.option === 'ikev2-tcp');
+    const checklist = nextSteps('/', answers, result)[1]?.href ?? '';
+    expect(new URLSearchParams(checklist.split('?')[1]).get('tcp')).toBe(planned ? 'yes' : 'no');
+  });
+});
