@@ -75,7 +75,7 @@ export function rankSections<T extends SectionHit>(pageUrl: string, sections: re
 }
 
 /** One result of a relaxed search, merged over the words searched one at a time. */
-export interface MergedHit<R> {
+interface MergedHit<R> {
   readonly result: R;
   /** How many of the searched words this page matched. */
   readonly matched: number;

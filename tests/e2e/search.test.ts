@@ -84,12 +84,16 @@ describe.each(BUILDS)('search in $dir', (build) => {
   it('without JavaScript says that search needs it instead of showing a dead button', async () => {
     const { page, context } = await site.openPage({ javaScript: false });
     await page.goto(site.url);
-    // Playwright's text selectors skip <noscript>, so find the hint by its class.
     const hint = page.locator('.search-noscript');
     await expect(hint.isVisible()).resolves.toBe(true);
     await expect(hint.innerText()).resolves.toBe('Search needs JavaScript');
     await expect(page.getByRole('button', { name: 'Search' }).isVisible()).resolves.toBe(false);
     await context.close();
+    // With JavaScript, the hint is not shown.
+    const withJs = await site.openPage();
+    await withJs.page.goto(site.url);
+    await expect(withJs.page.locator('.search-noscript').isVisible()).resolves.toBe(false);
+    await withJs.context.close();
   });
 
   it('opens from the icon button at phone width', async () => {
