@@ -1,7 +1,7 @@
-// Where the decision wizard sends the reader after its recommendation. Kept apart from
-// wizard-view.ts so that the wizard's view layer does not depend on the port checklist's model.
-import { portsToolHref } from '../reachability/checklist-view';
-import { DEFAULT_SCENARIO, type Scenario } from '../reachability/scenario';
+// Where the decision wizard sends the reader after its recommendation. The port checklist link
+// is written with the checklist's documented parameters (src/lib/reachability/url-state.ts;
+// tests/unit/decision/next-steps.test.ts decodes it with that codec) rather than by importing the
+// checklist's model, which would add its flows and checks to the wizard's JavaScript.
 import type { DecisionResult } from './evaluate';
 import { withBase } from './link-table';
 import type { Answers } from './questions';
@@ -12,7 +12,7 @@ export interface NextStep {
 }
 
 /** The IPsec protocols in the plan, as the port checklist names them, or null when there are none. */
-function checklistProtocol(result: DecisionResult): Scenario['protocol'] | null {
+function checklistProtocol(result: DecisionResult): 'ikev2' | 'l2tp' | 'both' | null {
   const options = new Set(result.plan.map((entry) => entry.option));
   const ikev2 = options.has('ikev2') || options.has('ikev2-tcp');
   const l2tp = options.has('l2tp');
@@ -30,14 +30,15 @@ export function nextSteps(base: string, answers: Answers, result: DecisionResult
   const steps: NextStep[] = [{ href: withBase(base, '/guide/setup/'), text: 'Set up the server and clients' }];
   const protocol = checklistProtocol(result);
   if (protocol !== null) {
-    const scenario: Scenario = {
-      ...DEFAULT_SCENARIO,
-      protocol,
-      serverNat: answers.serverNat === 'yes',
-      clientNat: answers.clientNat !== 'no',
-      tcpEncapsulation: result.plan.some((entry) => entry.option === 'ikev2-tcp'),
-    };
-    steps.push({ href: portsToolHref(base, { scenario, done: [] }), text: 'Check the firewall ports for this setup' });
+    const yesNo = (on: boolean) => (on ? 'yes' : 'no');
+    const params = new URLSearchParams({
+      v: '1',
+      proto: protocol,
+      snat: yesNo(answers.serverNat === 'yes'),
+      cnat: yesNo(answers.clientNat !== 'no'),
+      tcp: yesNo(result.plan.some((entry) => entry.option === 'ikev2-tcp')),
+    });
+    steps.push({ href: `${withBase(base, '/tools/ports/')}?${params}`, text: 'Check the firewall ports for this setup' });
   }
   return steps;
 }
