@@ -19,6 +19,11 @@ const guideFields = z.object({
     .optional(),
   /** When a person last checked the page against its sources. Required with `sources`. */
   lastReviewed: z.coerce.date().optional(),
+  /**
+   * Words a reader may search for that the page's prose does not use but its tool does (preset,
+   * option and command names): indexed for search, never shown.
+   */
+  searchKeywords: z.array(z.string()).optional(),
   /** Widen the content column (calculators) while prose keeps a readable measure. */
   wide: z.boolean().default(false),
 });

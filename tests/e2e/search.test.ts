@@ -62,6 +62,40 @@ describe.each(BUILDS)('search in $dir', (build) => {
     await context.close();
   });
 
+  it('Enter in the input opens the first hit; section lists are styled (no bullets)', async () => {
+    const { page, context, problems } = await site.openPage();
+    await page.goto(site.url);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('error 809');
+    const first = page.locator('.search-dialog__results a').first();
+    await first.waitFor();
+    const href = await first.getAttribute('href');
+    // Results are built at run time; scoped styles would leave browser bullets on their lists.
+    const bullets = await page.locator('.search-dialog__results ul').evaluateAll((lists) => lists.map((l) => getComputedStyle(l).listStyleType));
+    expect(bullets.length).toBeGreaterThan(0);
+    expect(new Set(bullets)).toEqual(new Set(['none']));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
+    await expect(page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript says that search needs it instead of showing a dead button', async () => {
+    const { page, context } = await site.openPage({ javaScript: false });
+    await page.goto(site.url);
+    const hint = page.locator('.search-noscript');
+    await expect(hint.isVisible()).resolves.toBe(true);
+    await expect(hint.innerText()).resolves.toBe('Search needs JavaScript');
+    await expect(page.getByRole('button', { name: 'Search' }).isVisible()).resolves.toBe(false);
+    await context.close();
+    // With JavaScript, the hint is not shown.
+    const withJs = await site.openPage();
+    await withJs.page.goto(site.url);
+    await expect(withJs.page.locator('.search-noscript').isVisible()).resolves.toBe(false);
+    await withJs.context.close();
+  });
+
   it('opens from the icon button at phone width', async () => {
     const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(site.url);

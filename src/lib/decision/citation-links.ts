@@ -30,6 +30,7 @@ export const VENDOR_REFERENCES: Readonly<Record<string, string | null>> = {
   'Google: Chrome Enterprise help: Set up Android VPN apps': 'google-chrome-android-vpn-apps',
   // The Windows Server 2008 R2 page was read through an excerpt; its address is not on record.
   'Microsoft: Including a Preshared Key (Routing and Remote Access)': null,
+  'Microsoft: Configure an L2TP/IPsec server behind a NAT-T device (KB 926179)': 'ms-l2tp-nat-t',
   'Microsoft: New-NetFirewallRule (NetSecurity module)': 'ms-new-netfirewallrule',
   'Microsoft: RAS Connection Establishment Issues (events 20220-20227)': 'ms-ras-connection-establishment',
   'Microsoft: Set-VpnConnectionIPsecConfiguration': 'ms-set-vpnconnectionipsecconfiguration',

@@ -132,6 +132,7 @@ export const SOURCES = {
   msSstp: vendor('Microsoft', '[MS-SSTP]: Secure Socket Tunneling Protocol'),
   msNewNetFirewallRule: vendor('Microsoft', 'New-NetFirewallRule (NetSecurity module)'),
   msRasEvents: vendor('Microsoft', 'RAS Connection Establishment Issues (events 20220-20227)'),
+  msL2tpNatT: vendor('Microsoft', 'Configure an L2TP/IPsec server behind a NAT-T device (KB 926179)'),
   msVpnIpsecConfig: vendor('Microsoft', 'Set-VpnConnectionIPsecConfiguration'),
   msPresharedKey: vendor('Microsoft', 'Including a Preshared Key (Routing and Remote Access)'),
   applePostQuantum: vendor('Apple', 'NEVPNIKEv2PostQuantumKeyExchangeMethod'),

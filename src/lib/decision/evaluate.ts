@@ -293,7 +293,7 @@ function scoreOption(option: OptionId, answers: Answers, platforms: readonly Pla
   reasons.push({
     text:
       usableOn.length === platforms.length
-        ? `Usable on all ${platforms.length} platforms considered.`
+        ? `Usable on ${platforms.length === 1 ? 'the one platform' : platforms.length === 2 ? 'both platforms' : `all ${platforms.length} platforms`} considered.`
         : `Usable on ${usableOn.length} of the ${platforms.length} platforms considered.`,
     effect: usableOn.length === 0 ? 'against' : 'for',
     weight: coverage,

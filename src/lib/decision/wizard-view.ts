@@ -162,6 +162,7 @@ export function resultSummary(result: DecisionResult): string {
 }
 
 export interface RankingRow {
+  /** Position in the list shown, 1 = first. */
   readonly rank: number;
   readonly option: string;
   readonly label: string;
@@ -171,10 +172,21 @@ export interface RankingRow {
   readonly usable: string;
 }
 
+const STATUS_ORDER: readonly OptionStatus[] = ['recommended', 'alternative', 'excluded'];
+
+/**
+ * Every option for the “All options, ranked” list: in the plan first, then alternatives, then
+ * options not usable here, each group in the model's order. The model's score alone could put
+ * an unusable option above a usable one, which reads as a recommendation.
+ */
+export function rankedOptions(result: DecisionResult): DecisionResult['ranking'][number][] {
+  return STATUS_ORDER.flatMap((status) => result.ranking.filter((r) => r.status === status));
+}
+
 export function rankingRows(result: DecisionResult): RankingRow[] {
   const total = result.platforms.length;
-  return result.ranking.map((r) => ({
-    rank: r.rank,
+  return rankedOptions(result).map((r, index) => ({
+    rank: index + 1,
     option: r.option,
     label: r.label,
     status: r.status,

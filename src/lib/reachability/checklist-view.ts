@@ -124,9 +124,9 @@ export function checkGroups(flow: Flow): CheckGroup[] {
     .filter((g) => g.checks.length > 0);
 }
 
-/** The accessible name of a check's tick box: 'nmap, from a client'. */
+/** The tick box's label: what the check finds out, then the tool it uses ('…? (nmap)'). */
 export function checkLabel(check: Check): string {
-  return `${check.tool}, ${SIDE_HEADINGS[check.side].toLowerCase()}`;
+  return `${check.purpose} (${check.tool})`;
 }
 
 export const NEED_LABELS: Readonly<Record<Flow['need'], string>> = {

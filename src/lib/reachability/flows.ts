@@ -30,6 +30,9 @@ export interface Check {
   /** Stable id, unique within a scenario: '<flow>.<side>.<tool>'. */
   readonly id: string;
   readonly side: Side;
+  /** What the check finds out, in the reader's terms: 'Is the IKE daemon listening on UDP 500 and 4500?' */
+  readonly purpose: string;
+  /** The program or place it uses: 'nmap', 'reg', 'port forwarding'. */
   readonly tool: string;
   /** A command to run, or null for a manual inspection. */
   readonly command: string | null;
@@ -69,6 +72,14 @@ const S = SERVER_PLACEHOLDER;
 const nmapFamily = (s: Scenario): string => (usesIpv6(s) && !usesIpv4(s) ? ' -6' : '');
 const REPEAT_FOR_IPV6 = ' For IPv6, repeat with -6.';
 
+/** The program that shows each firewall's rules, as a check names it. */
+const FIREWALL_TOOLS: Readonly<Record<Scenario['firewall'], string>> = {
+  nftables: 'nft',
+  iptables: 'iptables',
+  windows: 'PowerShell',
+  routeros: 'RouterOS',
+};
+
 function firewallCounterCheck(s: Scenario, flow: FlowId, what: string): Check {
   const commands: Record<Scenario['firewall'], string> = {
     nftables: 'nft list chain inet vpn_server input',
@@ -84,8 +95,9 @@ function firewallCounterCheck(s: Scenario, flow: FlowId, what: string): Check {
   };
   return {
     id: `${flow}.server.firewall`,
+    purpose: `Does the server’s firewall let ${what} in?`,
     side: 'server',
-    tool: s.firewall,
+    tool: FIREWALL_TOOLS[s.firewall],
     command: commands[s.firewall],
     look: looks[s.firewall],
     citations: s.firewall === 'windows' ? [SOURCES.msNewNetFirewallRule] : [chapter('/guide/nat-firewalls/')],
@@ -96,6 +108,7 @@ function ikeFlow(s: Scenario): Flow {
   const checks: Check[] = [
     {
       id: 'ike.client.nmap',
+      purpose: 'Does UDP 500 and 4500 answer from outside?',
       side: 'client',
       tool: 'nmap',
       command: `nmap${nmapFamily(s)} -sU -p 500,4500 ${S}`,
@@ -110,6 +123,7 @@ function ikeFlow(s: Scenario): Flow {
     if (offersIkev2(s)) {
       checks.push({
         id: 'ike.client.ike-scan-v2',
+        purpose: 'Does the IKEv2 daemon answer on UDP 500?',
         side: 'client',
         tool: 'ike-scan',
         command: `ike-scan --ikev2 ${S}`,
@@ -121,6 +135,7 @@ function ikeFlow(s: Scenario): Flow {
     if (offersL2tp(s)) {
       checks.push({
         id: 'ike.client.ike-scan-v1',
+        purpose: 'Does the IKEv1 daemon for L2TP/IPsec answer on UDP 500?',
         side: 'client',
         tool: 'ike-scan',
         command: `ike-scan ${S}`,
@@ -133,6 +148,7 @@ function ikeFlow(s: Scenario): Flow {
   checks.push(
     {
       id: 'ike.server.tcpdump',
+      purpose: 'Does the first IKE packet reach the server, and does an answer leave?',
       side: 'server',
       tool: 'tcpdump',
       command: 'tcpdump -ni any udp port 500',
@@ -141,6 +157,7 @@ function ikeFlow(s: Scenario): Flow {
     },
     {
       id: 'ike.server.listening',
+      purpose: 'Is the IKE daemon listening on UDP 500 and 4500?',
       side: 'server',
       tool: 'ss',
       command: "ss -ulpn '( sport = :500 or sport = :4500 )'",
@@ -152,6 +169,7 @@ function ikeFlow(s: Scenario): Flow {
   if (s.serverNat) {
     checks.push({
       id: 'ike.nat-device.forward',
+      purpose: 'Does the NAT device forward UDP 500 and 4500 to the server?',
       side: 'nat-device',
       tool: 'port forwarding',
       command: null,
@@ -194,6 +212,7 @@ function natTFlow(s: Scenario): Flow {
   const checks: Check[] = [
     {
       id: 'nat-t.server.tcpdump',
+      purpose: 'Does IKE move to UDP 4500 once NAT is detected?',
       side: 'server',
       tool: 'tcpdump',
       command: 'tcpdump -ni any udp port 4500',
@@ -202,6 +221,7 @@ function natTFlow(s: Scenario): Flow {
     },
     {
       id: 'nat-t.server.log',
+      purpose: 'Does the server log that it detected NAT?',
       side: 'server',
       tool: 'strongSwan log',
       command: null,
@@ -210,6 +230,7 @@ function natTFlow(s: Scenario): Flow {
     },
     {
       id: 'nat-t.server.xfrm',
+      purpose: 'Do NATed clients’ SAs use ESP-in-UDP?',
       side: 'server',
       tool: 'ip xfrm',
       command: 'ip xfrm state',
@@ -220,6 +241,7 @@ function natTFlow(s: Scenario): Flow {
   if (usesIpv4(s) && offersL2tp(s)) {
     checks.push({
       id: 'nat-t.client.ike-scan-nat-t',
+      purpose: 'Does the L2TP/IPsec server accept NAT traversal on UDP 4500?',
       side: 'client',
       tool: 'ike-scan',
       command: `ike-scan --nat-t ${S}`,
@@ -231,11 +253,16 @@ function natTFlow(s: Scenario): Flow {
   if (offersL2tp(s) && s.serverNat) {
     checks.push({
       id: 'nat-t.client.windows-registry',
+      purpose: 'Windows NAT-T registry value, the fix for error 809',
       side: 'client',
       tool: 'reg',
-      command: 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule',
-      look: 'Windows L2TP/IPsec clients need the value 2 (and a reboot) to reach a server behind NAT; without it they fail with error 809.',
-      citations: [SOURCES.hwdsl2Clients],
+      // Read the value, then set it (elevated prompt); Windows reads it only at start-up.
+      command:
+        'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule\n' +
+        'reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule /t REG_DWORD /d 2 /f\n' +
+        'shutdown /r /t 0',
+      look: 'The query shows 0x2. If the value is missing or different, the second command sets it from an administrator prompt and the third restarts Windows, which it needs before the value applies. Without it, Windows L2TP/IPsec clients fail with error 809 toward a server behind NAT.',
+      citations: [SOURCES.msL2tpNatT, SOURCES.hwdsl2Clients],
     });
   }
   checks.push(firewallCounterCheck(s, 'nat-t', 'UDP 4500'));
@@ -298,6 +325,7 @@ function espFlow(s: Scenario): Flow {
     checks: [
       {
         id: 'esp.server.tcpdump',
+        purpose: 'Does plain ESP (protocol 50) reach the server?',
         side: 'server',
         tool: 'tcpdump',
         command: `tcpdump -ni any '${filter}'`,
@@ -306,6 +334,7 @@ function espFlow(s: Scenario): Flow {
       },
       {
         id: 'esp.server.xfrm',
+        purpose: 'Which SAs use plain ESP?',
         side: 'server',
         tool: 'ip xfrm',
         command: 'ip xfrm state',
@@ -314,6 +343,7 @@ function espFlow(s: Scenario): Flow {
       },
       {
         id: 'esp.client.force-encap',
+        purpose: 'Does traffic flow once UDP encapsulation is forced?',
         side: 'client',
         tool: 'strongSwan / libreswan',
         command: null,
@@ -357,6 +387,7 @@ function l2tpFlow(s: Scenario): Flow {
     checks: [
       {
         id: 'l2tp.client.nmap',
+        purpose: 'Is UDP 1701 closed to plain (unencrypted) traffic?',
         side: 'client',
         tool: 'nmap',
         command: `nmap${nmapFamily(s)} -sU -p 1701 ${S}`,
@@ -366,6 +397,7 @@ function l2tpFlow(s: Scenario): Flow {
       },
       {
         id: 'l2tp.server.policy',
+        purpose: 'Does an IPsec policy protect UDP 1701 for each client?',
         side: 'server',
         tool: 'ip xfrm',
         command: 'ip xfrm policy',
@@ -374,8 +406,9 @@ function l2tpFlow(s: Scenario): Flow {
       },
       {
         id: 'l2tp.server.firewall',
+        purpose: 'Does the firewall accept UDP 1701 only from inside IPsec?',
         side: 'server',
-        tool: s.firewall,
+        tool: FIREWALL_TOOLS[s.firewall],
         command: counters[s.firewall],
         look:
           s.firewall === 'windows'
@@ -428,6 +461,7 @@ function tcpEncapFlow(s: Scenario): Flow {
     checks: [
       {
         id: 'tcp-encap.client.nmap',
+        purpose: 'Does TCP 4500 accept connections from outside?',
         side: 'client',
         tool: 'nmap',
         command: `nmap${nmapFamily(s)} -sT -p 4500 ${S}`,
@@ -437,6 +471,7 @@ function tcpEncapFlow(s: Scenario): Flow {
       },
       {
         id: 'tcp-encap.client.powershell',
+        purpose: 'Can a Windows client open TCP 4500?',
         side: 'client',
         tool: 'PowerShell',
         command: `Test-NetConnection -ComputerName ${S} -Port 4500`,
@@ -445,6 +480,7 @@ function tcpEncapFlow(s: Scenario): Flow {
       },
       {
         id: 'tcp-encap.server.listening',
+        purpose: 'Is the IKE daemon listening on TCP 4500?',
         side: 'server',
         tool: 'ss',
         command: "ss -tlnp 'sport = :4500'",
@@ -453,6 +489,7 @@ function tcpEncapFlow(s: Scenario): Flow {
       },
       {
         id: 'tcp-encap.server.tcpdump',
+        purpose: 'Do IKE-over-TCP connections reach the server?',
         side: 'server',
         tool: 'tcpdump',
         command: 'tcpdump -ni any tcp port 4500',

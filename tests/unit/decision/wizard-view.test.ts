@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/lib/decision/evaluate';
 import { PLATFORM_IDS, QUESTIONS, type Answers, type PlatformId } from '../../../src/lib/decision/questions';
 import { DecisionError } from '../../../src/lib/decision/errors';
+import { answersArb } from './arbitraries';
 import {
   answerSummary,
   causeText,
@@ -154,8 +155,41 @@ describe('what the result panel shows', () => {
   it('ranks every option with its status and coverage', () => {
     const result = evaluate({ platforms: ['windows', 'ios'] });
     const rows = rankingRows(result);
-    expect(rows.map((r) => r.option)).toEqual(result.ranking.map((r) => r.option));
+    expect(new Set(rows.map((r) => r.option))).toEqual(new Set(result.ranking.map((r) => r.option)));
+    expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.at(-1)).toMatchObject({ option: 'pptp', statusLabel: 'Not usable here', usable: '0 of 2' });
+    // The usability review's case, built-in clients only: WireGuard (no built-in client on
+    // either) must not sit above L2TP/IPsec (built into both) in the list.
+    const builtIn = rankingRows(evaluate({ platforms: ['windows', 'ios'], appInstall: 'no' }));
+    const at = (option: string) => builtIn.findIndex((r) => r.option === option);
+    expect(builtIn[at('l2tp')]).toMatchObject({ statusLabel: 'Alternative', usable: '2 of 2' });
+    expect(builtIn[at('wireguard')]).toMatchObject({ statusLabel: 'Not usable here', usable: '0 of 2' });
+    expect(at('l2tp')).toBeLessThan(at('wireguard'));
+  });
+
+  it.each([
+    [['windows'], 'Usable on the one platform considered.'],
+    [['windows', 'ios'], 'Usable on both platforms considered.'],
+    [['windows', 'ios', 'macos'], 'Usable on all 3 platforms considered.'],
+  ] as const)('coverage for %j reads %j (not “all 2 platforms”)', (platforms, text) => {
+    const result = evaluate({ platforms: [...platforms] });
+    expect(result.recommendation.reasons.map((r) => r.text)).toContain(text);
+  });
+
+  it('lists options in the plan, then alternatives, then unusable ones, keeping the model order inside each', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const result = evaluate(answers);
+        const rows = rankingRows(result);
+        const order = ['recommended', 'alternative', 'excluded'];
+        for (let i = 1; i < rows.length; i++) {
+          const [a, b] = [rows[i - 1]!, rows[i]!];
+          const byStatus = order.indexOf(a.status) - order.indexOf(b.status);
+          expect(byStatus).toBeLessThanOrEqual(0);
+          if (byStatus === 0) expect(result.ranking.findIndex((r) => r.option === a.option)).toBeLessThan(result.ranking.findIndex((r) => r.option === b.option));
+        }
+      }),
+    );
   });
 });
 

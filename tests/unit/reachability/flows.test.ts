@@ -9,6 +9,7 @@ import {
   type FlowId,
   type Scenario,
 } from '../../../src/lib/reachability/index';
+import { checkLabel } from '../../../src/lib/reachability/checklist-view';
 
 const scenario = (overrides: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, ...overrides });
 const label = (s: Scenario) =>
@@ -76,8 +77,13 @@ describe('reachability: every scenario', () => {
     for (const c of result.checklist) {
       expect(c.id).toMatch(/^(ike|nat-t|esp|l2tp|tcp-encap)\.(client|server|nat-device)\.[a-z0-9-]+$/);
       expect(c.look.length).toBeGreaterThan(10);
+      // Labelled by what it finds out, not only by the tool (usability review: "reg, from a client").
+      expect(c.purpose.length).toBeGreaterThan(15);
       if (c.command?.includes('nmap') || c.command?.includes('ike-scan')) expect(c.command).toContain('<server>');
     }
+    // Every tick box has its own label.
+    const labels = result.checklist.map(checkLabel);
+    expect(new Set(labels).size).toBe(labels.length);
     // ike-scan has no IPv6 option: offered only when IPv4 is in use.
     expect(checkIds.some((id) => id.includes('ike-scan'))).toBe(s.family !== 6);
     // nmap goes -6 for IPv6-only scenarios.
@@ -96,6 +102,19 @@ describe('reachability: every scenario', () => {
       for (const c of citations) expect(isResolvableCitation(c), c.id).toBe(true);
     }
     for (const n of result.notes) for (const c of n.citations) expect(isResolvableCitation(c), c.id).toBe(true);
+  });
+
+  it('the error 809 check reads the registry value, sets it and restarts (Microsoft KB 926179)', () => {
+    const check = flowsFor(scenario({ protocol: 'l2tp', serverNat: true }))
+      .flatMap((f) => f.checks)
+      .find((c) => c.id === 'nat-t.client.windows-registry');
+    expect(check && checkLabel(check)).toBe('Windows NAT-T registry value, the fix for error 809 (reg)');
+    expect(check?.command?.split('\n')).toEqual([
+      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule',
+      'reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent /v AssumeUDPEncapsulationContextOnSendRule /t REG_DWORD /d 2 /f',
+      'shutdown /r /t 0',
+    ]);
+    expect(check?.citations.map((c) => c.id)).toContain('Microsoft: Configure an L2TP/IPsec server behind a NAT-T device (KB 926179)');
   });
 
   it('Windows error 809 and RasClient event 20227 are named where UDP 500 fails (Microsoft RAS events; R. Hicks)', () => {
