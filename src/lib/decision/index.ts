@@ -7,7 +7,7 @@ export {
   type ChapterPath,
   type Citation,
   type Publisher,
-} from './citations';
+} from '../citations/citations';
 export { DecisionError } from './errors';
 export {
   evaluate,

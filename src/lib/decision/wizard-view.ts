@@ -1,6 +1,6 @@
 // What the decision wizard shows, computed from answers and the model's result, so that the
 // Svelte island only binds and lays out. Its URL state (answers and display mode) is url-state.ts.
-import { withBase } from './link-table';
+import { withBase } from '../shared/paths';
 import { validateAnswers, type Cause, type DecisionResult, type OptionStatus, type PlanRole, type Reason } from './evaluate';
 import { PLATFORM_IDS, PLATFORM_LABELS, QUESTIONS, type Answers, type PlatformId, type Question, type QuestionId } from './questions';
 import { wizardQuery, type WizardMode } from './url-state';
