@@ -14,3 +14,5 @@ export { linearScale, niceTicks, linePath, type Frame, type Scale } from './plot
 export { settingsSnippets, snippetText, type Snippet, type Token, type TokenKind, type SnippetInput } from './snippets';
 export { calculatorView, panelsView, type CalculatorView, type PanelsView } from './view';
 export { changeProtocol, encapsulationsFor } from './edits';
+export { FIELD_NAMES, FAMILY_FIELDS, HEADER_OPTIONS, TYPING_PAUSE_MS, encapsulationOptions, errorList, mixedL2tpAdvice, presetSelection, pressedPathMtu, usesEsp } from './form';
+export { INNER_CAP, packetBar, type PacketBar, type BarSegment, type Bracket } from './diagram';
