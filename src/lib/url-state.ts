@@ -69,7 +69,7 @@ type ValueOf<F> =
       : F extends ListField<infer T>
         ? readonly T[]
         : string;
-export type StateOf<Fields extends Record<string, Field>> = { [K in keyof Fields]: ValueOf<Fields[K]> };
+export type StateOf<Fields extends Record<string, Field>> = { -readonly [K in keyof Fields]: ValueOf<Fields[K]> };
 
 export function choice<const T extends string>(label: string, options: readonly T[], fallback: T): ChoiceField<T>;
 export function choice<const T extends string>(label: string, options: readonly T[]): OptionalChoiceField<T>;

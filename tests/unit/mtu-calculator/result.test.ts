@@ -6,15 +6,22 @@ import {
   CHOICES,
   DEFAULT_STATE,
   computeResult,
-  evaluateArithmetic,
-  isComplete,
   specOf,
   tunnelMtuArithmetic,
+  type CalculatorResult,
   type CalculatorState,
 } from '../../../src/lib/mtu-calculator';
 import { compileTunnel, layerProtection, maxInnerPacket, mssClamp, packetSize, type TunnelSpec } from '../../../src/lib/overhead';
 
 const state = (changes: Partial<CalculatorState>): CalculatorState => ({ ...DEFAULT_STATE, ...changes });
+
+/** True when the state is fully valid: every number can be shown. */
+const isComplete = (result: CalculatorResult) => Object.keys(result.errors).length === 0 && result.packet !== null && result.path?.mss != null;
+
+/** The arithmetic line's terms evaluated independently of the model: align·⌊(MTU − before) ÷ align⌋ − after. */
+const sum = (terms: readonly { bytes: number }[]) => terms.reduce((total, t) => total + t.bytes, 0);
+const evaluateArithmetic = (a: { pathMtu: number; beforeAlign: readonly { bytes: number }[]; align: number; afterAlign: readonly { bytes: number }[] }) =>
+  a.align * Math.floor((a.pathMtu - sum(a.beforeAlign)) / a.align) - sum(a.afterAlign);
 
 /** The spec the calculator must compute with: WireGuard's interface MTU follows the path. */
 function expectedSpec(s: CalculatorState): TunnelSpec {
