@@ -2,9 +2,10 @@
 // plus the import boundary of design.md: src/lib is pure TypeScript (no Svelte, Astro or
 // component import; tests/unit/architecture.test.ts checks DOM globals and domain edges).
 import svelte from 'eslint-plugin-svelte';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'dist-*/', '.astro/', 'node_modules/', '**/*.astro'] },
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
