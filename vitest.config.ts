@@ -4,6 +4,15 @@ import { defineConfig } from 'vitest/config';
 // `e2e` drives Debian's Chromium against the built dist/ (see tests/e2e/harness.ts).
 export default defineConfig({
   test: {
+    // `npm test` runs the unit suite with --coverage: src/lib, the only source of numbers, must
+    // stay covered (thresholds a little under the measured figures, so dead code shows).
+    coverage: {
+      provider: 'v8',
+      include: ['src/lib/**/*.ts'],
+      reporter: ['text-summary'],
+      // Measured 2026-12-03 on the whole unit suite: 98.6 % statements, 93.0 % branches, 98.8 % functions, 99.2 % lines.
+      thresholds: { statements: 97, branches: 91, functions: 97, lines: 98 },
+    },
     projects: [
       {
         test: {

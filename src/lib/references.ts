@@ -923,7 +923,8 @@ export const references: readonly Reference[] = [
 
 const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));
 
-export interface Citation {
+/** A citation resolved to its document (src/lib/citations holds the models' citations). */
+export interface ResolvedCitation {
   reference: Reference;
   /** Section within the document, without the '§' ('2.23', 'Appendix A'). */
   section?: string;
@@ -936,7 +937,7 @@ export interface Citation {
 const CITATION = /^\s*(RFC\s*\d+|[a-z0-9][a-z0-9-]*)\s*(?:§\s*(.+?))?\s*$/i;
 
 /** Resolves 'RFC 7296 §2.23' or 'strongswan-windows-clients'; undefined when unknown. */
-export function resolveCitation(text: string): Citation | undefined {
+export function resolveCitation(text: string): ResolvedCitation | undefined {
   const match = CITATION.exec(text);
   if (!match) return undefined;
   const [, rawId = '', section] = match;

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/lib/decision/evaluate';
 import type { Answers } from '../../src/lib/decision/questions';
-import { decisionToolHref, readWizardQuery, resultSummary, wizardQuery } from '../../src/lib/decision/wizard-view';
+import { decisionToolHref, resultSummary } from '../../src/lib/decision/wizard-view';
+import { readWizardQuery, wizardQuery } from '../../src/lib/decision/url-state';
 import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
 
 const PATH = 'tools/decision/';
@@ -85,7 +86,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     for (const [key, value] of Object.entries(answers)) {
       for (const v of Array.isArray(value) ? value : [value]) expect(checked).toContain(`${key}=${v}`);
     }
-    expect(readWizardQuery(new URL(page.url()).search)).toEqual({ answers, mode: 'all', notices: [] });
+    expect(readWizardQuery(new URL(page.url()).search)).toEqual({ state: { answers, mode: 'all' }, notices: [], noticeParams: [] });
     expect(problems).toEqual(noProblems);
     await context.close();
   });
@@ -96,12 +97,12 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await page.getByLabel('Windows', { exact: true }).check();
     await page.getByLabel('Sometimes (travellers, guest networks)').check();
     const answers: Answers = { platforms: ['windows', 'legacy'], udpBlocked: 'sometimes' };
-    await expect.poll(() => readWizardQuery(new URL(page.url()).search).answers).toEqual(answers);
+    await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.answers).toEqual(answers);
     expect(await renderedPlan(page)).toEqual(expectedPlan(answers));
     await expect(page.locator('[data-result="summary"]').getAttribute('aria-live')).resolves.toBe('polite');
     // "Not answered" clears the answer again.
     await page.locator('fieldset[id$="-q-udpBlocked"]').getByLabel('Not answered').check();
-    await expect.poll(() => readWizardQuery(new URL(page.url()).search).answers).toEqual({ platforms: ['windows', 'legacy'] });
+    await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.answers).toEqual({ platforms: ['windows', 'legacy'] });
     expect(await renderedPlan(page)).toEqual(expectedPlan({ platforms: ['windows', 'legacy'] }));
     expect(problems).toEqual(noProblems);
     await context.close();
@@ -138,7 +139,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     // Into the roaming group (its checked radio is "Not answered"), then up to "No" and "Yes".
     await tabUntil(page, (el) => (el as HTMLInputElement).name?.endsWith('-q-roaming') === true);
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => readWizardQuery(new URL(page.url()).search).answers).toEqual({ platforms: ['windows'], roaming: 'yes' });
+    await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.answers).toEqual({ platforms: ['windows'], roaming: 'yes' });
     expect(await renderedPlan(page)).toEqual(expectedPlan({ platforms: ['windows'], roaming: 'yes' }));
     expect(problems).toEqual(noProblems);
     await context.close();
@@ -148,7 +149,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     const { page, context, problems } = await openWizard(site, '');
     await tabUntil(page, (el) => el.id.endsWith('-mode-all'));
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => readWizardQuery(new URL(page.url()).search).mode).toBe('step');
+    await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.mode).toBe('step');
     await expect(page.locator('.wizard__position').innerText()).resolves.toBe('Question 1 of 8');
     await tabUntil(page, (el) => el.textContent === 'Next question');
     await page.keyboard.press('Enter');
@@ -156,7 +157,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await expect(page.locator('.wizard__position').innerText()).resolves.toBe('Question 2 of 8');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => readWizardQuery(new URL(page.url()).search)).toEqual({ answers: { roaming: 'yes' }, mode: 'step', notices: [] });
+    await expect.poll(() => readWizardQuery(new URL(page.url()).search)).toEqual({ state: { answers: { roaming: 'yes' }, mode: 'step' }, notices: [], noticeParams: [] });
     // Back to question 1, then forward to the last question and on to the result.
     await tabUntil(page, (el) => el.textContent === 'Previous question');
     await page.keyboard.press('Enter');
@@ -222,7 +223,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await expect.poll(() => page.locator('.wizard__share [role="status"]').innerText()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
-    expect(readWizardQuery(new URL(copied).search).answers).toEqual(answers);
+    expect(readWizardQuery(new URL(copied).search).state.answers).toEqual(answers);
     expect(problems).toEqual(noProblems);
     await context.close();
   });
@@ -262,7 +263,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     expect(page.url()).toBe(chapterUrl);
     await link.click();
     await page.locator('.wizard[data-ready="true"]').waitFor();
-    expect(readWizardQuery(new URL(page.url()).search)).toEqual({ answers, mode: 'all', notices: [] });
+    expect(readWizardQuery(new URL(page.url()).search)).toEqual({ state: { answers, mode: 'all' }, notices: [], noticeParams: [] });
     expect(problems).toEqual(noProblems);
     await context.close();
   });

@@ -205,7 +205,7 @@ describe('MTU calculator behaviour (dist)', () => {
   it.each([
     { query: 'v=1&mtu=abc', field: /^Path MTU/, name: 'Path MTU', message: /“abc” is not a number/ },
     { query: 'v=1&esp=aes129', field: /^ESP proposal/, name: 'ESP proposal', message: /Unknown ESP token 'aes129'/, role: 'combobox' as const },
-    { query: 'v=1&size=-5', field: /^Inner packet size/, name: 'Inner packet size', message: /got -5/ },
+    { query: 'v=1&size=-5', field: /^Inner packet size/, name: 'Inner packet size', message: /you entered -5/ },
   ])('shows the error for $query at its field and in data-result="error", never NaN', async ({ query, field, name, message, role }) => {
     const { page, context, problems } = await openCalculator(site, query);
     const error = page.locator('[data-result="error"]');
@@ -220,6 +220,15 @@ describe('MTU calculator behaviour (dist)', () => {
     expect(described).toMatch(message);
     await expect(page.locator('main').innerText()).resolves.not.toMatch(/\bNaN\b|undefined|Infinity/);
     for (const value of Object.values(await readResults(page))) expect(value).toMatch(/^\d+$|^$/);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await context.close();
+  });
+
+  it('shows literal figures for the default link, worked out by hand (tests/unit/mtu-calculator/result.test.ts)', async () => {
+    const { page, context, problems } = await openCalculator(site, 'v=1');
+    await expect
+      .poll(() => readResults(page))
+      .toEqual({ 'outer-bytes': '1464', 'overhead-bytes': '64', 'padding-bytes': '2', 'max-inner': '1438', mss: '1398' });
     expect(problems).toEqual(NO_PROBLEMS);
     await context.close();
   });

@@ -42,7 +42,7 @@ async function openChecklist(site: Site, query: string, options: { viewport?: { 
 const ticked = (page: Page) => page.$$eval('[data-check] input:checked', (inputs) => inputs.map((i) => i.closest('[data-check]')?.getAttribute('data-check')));
 const urlState = (page: Page) => {
   const decoded = decodeChecklist(new URL(page.url()).search);
-  return { scenario: decoded.scenario, done: decoded.done, notices: decoded.notices };
+  return { ...decoded.state, notices: decoded.notices };
 };
 
 async function tabUntil(page: Page, matches: (el: Element) => boolean, max = 200) {
@@ -132,8 +132,8 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     await expect(notice.innerText()).resolves.toMatch(/ipsec/);
     const noticeId = await notice.getAttribute('id');
     await expect(page.locator('fieldset', { hasText: 'VPN protocol the server offers' }).getAttribute('aria-describedby')).resolves.toBe(noticeId);
-    expect(await ticked(page)).toEqual(decoded.done);
-    expect(urlState(page).scenario).toEqual(decoded.scenario);
+    expect(await ticked(page)).toEqual(decoded.state.done);
+    expect(urlState(page).scenario).toEqual(decoded.state.scenario);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual(noProblems);
     await context.close();

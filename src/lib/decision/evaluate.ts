@@ -11,7 +11,7 @@
 //    plan entry; the largest is the primary recommendation.
 // 4. If some client networks block UDP 500/4500, platforms on an IPsec-over-UDP
 //    option get a TCP fallback where one is usable.
-import { chapter, SOURCES, type Citation } from './citations';
+import { chapter, SOURCES, type Citation } from '../citations/citations';
 import { DecisionError } from './errors';
 import {
   MAINSTREAM_PLATFORMS,

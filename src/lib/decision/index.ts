@@ -7,7 +7,7 @@ export {
   type ChapterPath,
   type Citation,
   type Publisher,
-} from './citations';
+} from '../citations/citations';
 export { DecisionError } from './errors';
 export {
   evaluate,
@@ -35,4 +35,4 @@ export {
   type QuestionId,
   type QuestionOption,
 } from './questions';
-export { URL_STATE_VERSION, decodeAnswers, encodeAnswers, type DecodedAnswers, type UrlNotice } from './url-state';
+export { DECISION_URL_STATE, WIZARD_MODES, WIZARD_CODEC, encodeWizard, readWizardQuery, wizardQuery, type WizardMode, type WizardState } from './url-state';

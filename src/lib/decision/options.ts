@@ -2,7 +2,7 @@
 // for them. Support levels are hard constraints: an option is only ever
 // assigned to a platform where it is built in, or where it needs an app and
 // the reader has not ruled apps out.
-import { chapter, SOURCES, type Citation } from './citations';
+import { chapter, SOURCES, type Citation } from '../citations/citations';
 import type { PlatformId } from './questions';
 
 export const OPTION_IDS = ['ikev2', 'ikev2-tcp', 'l2tp', 'sstp', 'openvpn-tcp', 'wireguard', 'pptp'] as const;

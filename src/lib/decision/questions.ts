@@ -196,7 +196,3 @@ export function questionById(id: QuestionId): Question {
   if (question === undefined) throw new Error(`no question with id ${id}`);
   return question;
 }
-
-export function optionLabel(id: QuestionId, optionId: string): string {
-  return questionById(id).options.find((o) => o.id === optionId)?.label ?? optionId;
-}

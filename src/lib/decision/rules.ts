@@ -2,7 +2,7 @@
 // given answer (and, where `whenPlatform` is set, that platform is among the
 // platforms considered). Weights only order the options: they encode the
 // guidance of the verdict chapter and measure nothing.
-import { chapter, SOURCES, type Citation } from './citations';
+import { chapter, SOURCES, type Citation } from '../citations/citations';
 import type { OptionId } from './options';
 import type { Answers, PlatformId, QuestionId } from './questions';
 

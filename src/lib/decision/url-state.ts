@@ -1,4 +1,4 @@
-// Query-string state of the decision wizard, version 1.
+// Query-string state of the decision wizard, version 1, on the shared codec (src/lib/url-state.ts).
 //
 // Parameters (all optional except v; a missing parameter means "not answered"):
 //   v          format version, always 1
@@ -11,98 +11,71 @@
 //   auth       certificate | eap | psk    how users authenticate
 //   security   current | fips | cnsa2 | pq cryptographic requirements
 //   app        yes | no                   users may install a VPN app
+//   mode       all | step                 all questions at once (default, not written) or one at a time
 // Example: ?v=1&platforms=windows,ios,android12&roaming=yes&udp=sometimes
 //
-// decodeAnswers never throws: unknown parameters, unknown values, repeated
-// parameters and other versions are dropped or read as unanswered, each with a
-// notice the page can show.
-import { ALLOWED_ANSWERS, PLATFORM_IDS, QUESTIONS, type Answers, type PlatformId, type QuestionId } from './questions';
+// Decoding never throws: unknown parameters and values, repeated parameters and other versions
+// are dropped or read as unanswered, each with a notice the page can show.
+import { choice, defineUrlState, list, type Decoded } from '../url-state';
+import {
+  APP_IDS,
+  AUTH_IDS,
+  NAT_IDS,
+  PLATFORM_IDS,
+  QUESTIONS,
+  ROAMING_IDS,
+  SECURITY_IDS,
+  UDP_BLOCKED_IDS,
+  type Answers,
+  type QuestionId,
+} from './questions';
 
-export const URL_STATE_VERSION = '1';
+export const WIZARD_MODES = ['all', 'step'] as const;
+export type WizardMode = (typeof WIZARD_MODES)[number];
 
-export interface UrlNotice {
-  /** The parameter the notice is about ('' for the query as a whole). */
-  readonly param: string;
-  readonly message: string;
-}
+/** Keyed by query parameter; each question's `param` (questions.ts) names one of these. */
+export const DECISION_URL_STATE = defineUrlState({
+  platforms: list('platform', PLATFORM_IDS),
+  roaming: choice('roaming answer', ROAMING_IDS),
+  udp: choice('UDP-blocking answer', UDP_BLOCKED_IDS),
+  servernat: choice('server-NAT answer', NAT_IDS),
+  clientnat: choice('client-NAT answer', NAT_IDS),
+  auth: choice('authentication', AUTH_IDS),
+  security: choice('security requirement', SECURITY_IDS),
+  app: choice('VPN-app answer', APP_IDS),
+  mode: choice('display mode', WIZARD_MODES),
+});
 
-export interface DecodedAnswers {
+type Params = typeof DECISION_URL_STATE.defaults;
+type AnswerParam = Exclude<keyof Params, 'mode'>;
+const PARAM_OF = Object.fromEntries(QUESTIONS.map((q) => [q.id, q.param])) as Record<QuestionId, AnswerParam>;
+
+export interface WizardState {
   readonly answers: Answers;
-  readonly notices: readonly UrlNotice[];
+  readonly mode: WizardMode;
 }
 
-/** Answers -> query parameters (v first, then the answered questions in question order). */
-export function encodeAnswers(answers: Answers): URLSearchParams {
-  const params = new URLSearchParams();
-  params.set('v', URL_STATE_VERSION);
-  for (const question of QUESTIONS) {
-    const value = answers[question.id];
-    if (value === undefined) continue;
-    if (question.id === 'platforms') {
-      const platforms = value as readonly PlatformId[];
-      if (platforms.length > 0) params.set(question.param, platforms.join(','));
-    } else {
-      params.set(question.param, value as string);
-    }
-  }
-  return params;
-}
-
-const shown = (value: string): string => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-
-/** Query parameters (or a query string) -> answers and notices. Never throws. */
-export function decodeAnswers(input: URLSearchParams | string): DecodedAnswers {
-  const params = typeof input === 'string' ? new URLSearchParams(input) : input;
-  const notices: UrlNotice[] = [];
+/** Query string (or parameters) -> answers, display mode and notices. Never throws. */
+export function readWizardQuery(input: string | URLSearchParams): Decoded<WizardState> {
+  const { state, notices, noticeParams } = DECISION_URL_STATE.decode(input);
   const answers: Record<string, unknown> = {};
-  const byParam = new Map(QUESTIONS.map((q) => [q.param, q] as const));
-  const seen = new Set<string>();
-
-  const versions = params.getAll('v');
-  const hasState = [...params.keys()].some((k) => k !== 'v');
-  if (versions.length === 0 && hasState) {
-    notices.push({ param: 'v', message: 'The link has no version (v); it was read as version 1.' });
-  } else if (versions.length > 0 && versions[0] !== URL_STATE_VERSION) {
-    notices.push({ param: 'v', message: `Link version ${shown(versions[0] ?? '')} is not supported; parameters were read as version 1 where they match.` });
+  for (const question of QUESTIONS) {
+    const value = state[PARAM_OF[question.id]];
+    if (value !== undefined && value.length > 0) answers[question.id] = value;
   }
+  return { state: { answers: answers as Answers, mode: state.mode ?? 'all' }, notices, noticeParams };
+}
 
-  for (const [param, raw] of params) {
-    if (param === 'v') continue;
-    const question = byParam.get(param);
-    if (question === undefined) {
-      notices.push({ param, message: `Unknown parameter ${shown(param)} was ignored.` });
-      continue;
-    }
-    if (seen.has(param)) {
-      notices.push({ param, message: `Parameter ${param} appears more than once; the first value was used.` });
-      continue;
-    }
-    seen.add(param);
-    const value = raw.trim();
-    if (value === '') continue;
-    if (question.id === 'platforms') {
-      const platforms: PlatformId[] = [];
-      for (const item of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-        if (!(PLATFORM_IDS as readonly string[]).includes(item)) {
-          notices.push({ param, message: `Unknown platform ${shown(item)} was ignored.` });
-        } else if (platforms.includes(item as PlatformId)) {
-          notices.push({ param, message: `Platform ${item} was listed twice; once is enough.` });
-        } else {
-          platforms.push(item as PlatformId);
-        }
-      }
-      if (platforms.length > 0) answers.platforms = platforms;
-      continue;
-    }
-    const allowed = ALLOWED_ANSWERS[question.id as QuestionId];
-    if (allowed.includes(value)) {
-      answers[question.id] = value;
-    } else {
-      notices.push({
-        param,
-        message: `${shown(value)} is not an answer to "${question.label}" (allowed: ${allowed.join(', ')}); the question was left unanswered.`,
-      });
-    }
-  }
-  return { answers: answers as Answers, notices };
+/** Answers and mode -> query parameters (v first, then the answered questions); the default mode is not written. */
+export function encodeWizard({ answers, mode }: WizardState): URLSearchParams {
+  const params = Object.fromEntries(QUESTIONS.map((q) => [PARAM_OF[q.id], answers[q.id]])) as Partial<Params>;
+  return DECISION_URL_STATE.encode({ ...params, platforms: answers.platforms ?? [], mode: mode === 'all' ? undefined : mode } as Params);
+}
+
+/** The wizard's codec for the island's URL sync. */
+export const WIZARD_CODEC = { decode: readWizardQuery, encode: encodeWizard };
+
+/** Answers and mode -> query string (without '?'). */
+export function wizardQuery(answers: Answers, mode: WizardMode): string {
+  return encodeWizard({ answers, mode }).toString();
 }

@@ -1,50 +1,12 @@
 // What the decision wizard shows, computed from answers and the model's result, so that the
-// Svelte island only binds and lays out. Also the wizard's own URL parameter (`mode`), kept
-// apart from the answers' v=1 parameters (url-state.ts):
-//   mode   all | step    all questions at once (default, not written) or one at a time
-import { withBase } from './link-table';
+// Svelte island only binds and lays out. Its URL state (answers and display mode) is url-state.ts.
+import { withBase } from '../shared/paths';
 import { validateAnswers, type Cause, type DecisionResult, type OptionStatus, type PlanRole, type Reason } from './evaluate';
 import { PLATFORM_IDS, PLATFORM_LABELS, QUESTIONS, type Answers, type PlatformId, type Question, type QuestionId } from './questions';
-import { decodeAnswers, encodeAnswers, type UrlNotice } from './url-state';
-
-export const WIZARD_MODES = ['all', 'step'] as const;
-export type WizardMode = (typeof WIZARD_MODES)[number];
-export const MODE_PARAM = 'mode';
+import { wizardQuery, type WizardMode } from './url-state';
 
 /** Where the full wizard lives, relative to the site root. */
 export const DECISION_TOOL_PATH = '/tools/decision/';
-
-export interface WizardUrlState {
-  readonly answers: Answers;
-  readonly mode: WizardMode;
-  readonly notices: readonly UrlNotice[];
-}
-
-const shown = (value: string): string => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-
-/** Query string -> answers, display mode and notices. Never throws. */
-export function readWizardQuery(input: string | URLSearchParams): WizardUrlState {
-  const params = new URLSearchParams(input);
-  const modes = params.getAll(MODE_PARAM);
-  params.delete(MODE_PARAM);
-  const decoded = decodeAnswers(params);
-  const notices: UrlNotice[] = [...decoded.notices];
-  let mode: WizardMode = 'all';
-  const [first] = modes;
-  if (first !== undefined) {
-    if ((WIZARD_MODES as readonly string[]).includes(first)) mode = first as WizardMode;
-    else notices.push({ param: MODE_PARAM, message: `${shown(first)} is not a display mode (allowed: ${WIZARD_MODES.join(', ')}); all questions are shown.` });
-    if (modes.length > 1) notices.push({ param: MODE_PARAM, message: `Parameter ${MODE_PARAM} appears more than once; the first value was used.` });
-  }
-  return { answers: decoded.answers, mode, notices };
-}
-
-/** Answers and mode -> query string (without '?'); the default mode is not written. */
-export function wizardQuery(answers: Answers, mode: WizardMode): string {
-  const params = encodeAnswers(answers);
-  if (mode !== 'all') params.set(MODE_PARAM, mode);
-  return params.toString();
-}
 
 /** Link to the full wizard, carrying the answers. */
 export function decisionToolHref(base: string, answers: Answers, mode: WizardMode = 'all'): string {

@@ -2,19 +2,18 @@
  * The one error the handshake model throws for input it refuses. `field` is the dotted path of
  * the offending input (for example `timers.ike.base`), so a form can put the message next to it.
  */
-export class HandshakeError extends Error {
-  readonly field: string;
+import { FieldError, describeValue } from '../errors';
 
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
-    this.name = 'HandshakeError';
-    this.field = field;
+export class HandshakeError extends FieldError {
+  override readonly name = 'HandshakeError';
+  constructor(field: string, message: string, allowed?: readonly string[]) {
+    super(field, `${field}: ${message}`, allowed);
   }
 }
 
 export function requireFiniteNumber(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new HandshakeError(field, `must be a finite number between ${min} and ${max}, got ${String(value)}`);
+    throw new HandshakeError(field, `must be a finite number between ${min} and ${max}, got ${describeValue(value)}`);
   }
   if (value < min || value > max) {
     throw new HandshakeError(field, `must be between ${min} and ${max}, got ${value}`);
@@ -32,14 +31,14 @@ export function requireInteger(field: string, value: unknown, min: number, max: 
 
 export function requireBoolean(field: string, value: unknown): boolean {
   if (typeof value !== 'boolean') {
-    throw new HandshakeError(field, `must be true or false, got ${String(value)}`);
+    throw new HandshakeError(field, `must be true or false, got ${describeValue(value)}`);
   }
   return value;
 }
 
 export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new HandshakeError(field, `must be one of ${allowed.join(', ')}, got ${String(value)}`);
+    throw new HandshakeError(field, `must be one of ${allowed.join(', ')}, got ${describeValue(value)}`, allowed);
   }
   return value as T;
 }

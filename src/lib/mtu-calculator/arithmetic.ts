@@ -35,12 +35,6 @@ const ESP_TRAILER: LayerName = 'ESP pad length + next header';
 
 const term = (layer: NamedLayer): Term => ({ label: LAYER_LABELS[layer.name].short, bytes: layer.bytes });
 const minus = (terms: readonly Term[]): string => terms.map((t) => ` − ${t.bytes} ${t.label}`).join('');
-const sum = (terms: readonly Term[]): number => terms.reduce((total, t) => total + t.bytes, 0);
-
-/** Evaluates the terms; equal to the model's maxInnerPacket (asserted in the tests). */
-export function evaluateArithmetic(a: Pick<TunnelMtuArithmetic, 'pathMtu' | 'beforeAlign' | 'align' | 'afterAlign'>): number {
-  return a.align * Math.floor((a.pathMtu - sum(a.beforeAlign)) / a.align) - sum(a.afterAlign);
-}
 
 /** How the tunnel MTU for `pathMtu` comes about; `maxInner` is the model's answer, used as the result. */
 export function tunnelMtuArithmetic(tunnel: Tunnel, pathMtu: number, maxInner: number): TunnelMtuArithmetic {

@@ -118,8 +118,3 @@ export function computeResult(state: CalculatorState): CalculatorResult {
   }
   return { state, spec, errors, packet, path, notes };
 }
-
-/** True when the state is fully valid: every number can be shown. */
-export function isComplete(result: CalculatorResult): boolean {
-  return Object.keys(result.errors).length === 0 && result.packet !== null && result.path?.mss != null;
-}

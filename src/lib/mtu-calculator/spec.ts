@@ -54,10 +54,22 @@ export function formFieldOf(error: unknown): FormField {
   return 'proto';
 }
 
-/** A message for the reader from anything thrown; the model always throws ModelError. */
+/** The model's argument names, as the form labels the fields. */
+const READER_WORDS: readonly [RegExp, string][] = [
+  [/^pathMtu \([^)]*\)/, 'The path MTU'],
+  [/^innerBytes \([^)]*\)/, 'The inner packet size'],
+  [/^wireguardMtu \([^)]*\)/, 'The WireGuard interface MTU'],
+];
+
+/**
+ * A message for the reader from anything thrown (the model always throws ModelError), in the
+ * form's words: no argument names such as pathMtu, and "you entered" for the value.
+ */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message !== '') return error.message;
-  return 'The calculator could not compute this combination.';
+  if (!(error instanceof Error) || error.message === '') return 'The calculator could not compute this combination.';
+  let text = error.message;
+  for (const [pattern, words] of READER_WORDS) text = text.replace(pattern, words);
+  return text === error.message ? text : text.replace('; got ', '; you entered ');
 }
 
 /**

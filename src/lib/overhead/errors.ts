@@ -1,30 +1,11 @@
 /**
- * The one error type of the overhead model. Every refused input throws it, naming the
- * input field and, where the choice is from a closed set, the values that are allowed,
- * so that a form can put the message next to the right control.
+ * The overhead model's error: every refused input throws it (design.md contract), naming the
+ * input field and, where the choice is from a closed set, the values that are allowed.
  */
-export class ModelError extends Error {
-  /** The TunnelSpec field or function argument that was refused, e.g. 'esp', 'pathMtu', 'l2tp.length'. */
-  readonly field: string;
-  /** The accepted values when the field takes one of a closed set (protocols, families, keywords). */
-  readonly allowed?: readonly string[];
+import { FieldError } from '../errors';
 
-  constructor(field: string, message: string, allowed?: readonly string[]) {
-    super(message);
-    this.name = 'ModelError';
-    this.field = field;
-    if (allowed !== undefined) this.allowed = allowed;
-  }
-}
+export { describeValue } from '../errors';
 
-/** Formats a value for an error message without ever throwing (symbols, cycles, bigints). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return `a value of type ${typeof value}`;
+export class ModelError extends FieldError {
+  override readonly name = 'ModelError';
 }

@@ -18,7 +18,7 @@ export {
   type CipherKind,
   type IntegrityInfo,
 } from './transforms';
-export { PROTOCOLS, IP_VERSIONS, ENCAPSULATIONS, ENCAPSULATIONS_BY_PROTOCOL, type ResolvedSpec } from './validate';
+export { PROTOCOLS, IP_VERSIONS, ENCAPSULATIONS_BY_PROTOCOL, type ResolvedSpec } from './validate';
 export { layerProtection, type LayerProtection } from './protection';
 export {
   SIMPLE_IMIX,

@@ -15,7 +15,6 @@ import type { Encapsulation, IpVersion, Protocol, TunnelSpec } from './types';
 
 export const PROTOCOLS: readonly Protocol[] = ['ikev2', 'l2tp', 'wireguard', 'openvpn'];
 export const IP_VERSIONS: readonly IpVersion[] = [4, 6];
-export const ENCAPSULATIONS: readonly Encapsulation[] = ['none', 'udp', 'tcp'];
 
 /** Encapsulations each protocol can run over. */
 export const ENCAPSULATIONS_BY_PROTOCOL: Readonly<Record<Protocol, readonly Encapsulation[]>> = {

@@ -1,7 +1,7 @@
 // What the port checklist shows, computed from the scenario and the model's flows, so that the
 // Svelte island only binds and lays out: the inputs as data (legends, options and their URL
 // values), state changes that keep ticks valid, check groups, badges and direction rows.
-import { withBase } from '../decision/link-table';
+import { withBase } from '../shared/paths';
 import type { Check, Flow, Side } from './flows';
 import { flowsFor } from './flows';
 import { FIREWALL_LABELS, FIREWALLS, validateScenario, type Scenario } from './scenario';

@@ -1,7 +1,7 @@
 // The packet flows a VPN server's firewall must pass for a scenario, each with
 // why it is needed, when it applies, how to check it and what failure looks
 // like. Commands use SERVER_PLACEHOLDER where the server's name or address goes.
-import { chapter, SOURCES, type Citation } from '../decision/citations';
+import { chapter, SOURCES, type Citation } from '../citations/citations';
 import {
   espMayBeUsed,
   offersIkev2,

@@ -16,4 +16,4 @@ export {
   type Scenario,
   type VpnProtocol,
 } from './scenario';
-export { CHECKLIST_URL_VERSION, decodeChecklist, encodeChecklist, type ChecklistNotice, type ChecklistState } from './url-state';
+export { CHECKLIST_CODEC, CHECKLIST_URL_STATE, SCENARIO_PARAMS, decodeChecklist, encodeChecklist, type ChecklistState } from './url-state';

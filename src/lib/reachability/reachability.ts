@@ -1,5 +1,5 @@
 // Scenario -> flows, a tickable checklist and firewall rules.
-import { chapter, type Citation } from '../decision/citations';
+import { chapter, type Citation } from '../citations/citations';
 import { flowsFor, type Check, type Flow } from './flows';
 import { generateRules, type FirewallRules } from './rules/index';
 import { espMayBeUsed, offersIkev2, usesTcpEncapsulation, validateScenario, type Scenario } from './scenario';

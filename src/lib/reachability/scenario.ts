@@ -1,5 +1,6 @@
 // The inputs of the port-reachability checklist, their allowed values and
 // validation. A scenario describes the VPN server whose firewall is being opened.
+import { FieldError } from '../errors';
 
 export const PROTOCOLS = ['ikev2', 'l2tp', 'both'] as const;
 export const FAMILIES = [4, 6, 'both'] as const;
@@ -42,12 +43,10 @@ export const FIREWALL_LABELS: Readonly<Record<FirewallType, string>> = {
 };
 
 /** Refused input: names the field and says what is allowed. */
-export class ReachabilityError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
-    this.name = 'ReachabilityError';
-    this.field = field;
+export class ReachabilityError extends FieldError {
+  override readonly name = 'ReachabilityError';
+  constructor(field: string, message: string, allowed?: readonly string[]) {
+    super(field, `${field}: ${message}`, allowed);
   }
 }
 

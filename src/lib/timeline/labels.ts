@@ -15,10 +15,10 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
       rest = '';
       break;
     }
-    const window = rest.slice(0, maxChars + 1);
-    let cut = window.lastIndexOf(' ');
+    const head = rest.slice(0, maxChars + 1);
+    let cut = head.lastIndexOf(' ');
     if (cut <= 0) {
-      const soft = Math.max(window.lastIndexOf('/', maxChars - 1), window.lastIndexOf('_', maxChars - 1));
+      const soft = Math.max(head.lastIndexOf('/', maxChars - 1), head.lastIndexOf('_', maxChars - 1));
       cut = soft > 0 ? soft + 1 : maxChars; // keep the '/' or '_' on the first line
     }
     lines.push(rest.slice(0, cut).trimEnd());

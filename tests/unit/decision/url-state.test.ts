@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeAnswers,
-  encodeAnswers,
+  encodeWizard,
+  readWizardQuery,
   evaluate,
   QUESTIONS,
   validateAnswers,
@@ -14,11 +14,11 @@ describe('decision URL state', () => {
   it('round-trips any answers without notices', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
-        const params = encodeAnswers(answers);
+        const params = encodeWizard({ answers, mode: 'all' });
         expect(params.get('v')).toBe('1');
-        const decoded = decodeAnswers(params.toString());
+        const decoded = readWizardQuery(params.toString());
         expect(decoded.notices).toEqual([]);
-        expect(decoded.answers).toEqual(answers);
+        expect(decoded.state.answers).toEqual(answers);
       }),
       { numRuns: 500 },
     );
@@ -31,16 +31,17 @@ describe('decision URL state', () => {
       fc.property(fc.array(fc.tuple(key, value), { maxLength: 12 }), (pairs) => {
         const params = new URLSearchParams();
         for (const [k, v] of pairs) params.append(k, v);
-        const decoded = decodeAnswers(params);
-        expect(() => validateAnswers(decoded.answers)).not.toThrow();
-        expect(() => evaluate(decoded.answers)).not.toThrow();
-        for (const n of decoded.notices) expect(n.message.length).toBeGreaterThan(0);
+        const decoded = readWizardQuery(params);
+        expect(() => validateAnswers(decoded.state.answers)).not.toThrow();
+        expect(() => evaluate(decoded.state.answers)).not.toThrow();
+        for (const n of decoded.notices) expect(n.length).toBeGreaterThan(0);
+        expect(decoded.noticeParams).toHaveLength(decoded.notices.length);
       }),
       { numRuns: 500 },
     );
     fc.assert(
       fc.property(fc.string(), (raw) => {
-        expect(() => decodeAnswers(raw)).not.toThrow();
+        expect(() => readWizardQuery(raw)).not.toThrow();
       }),
     );
   });
@@ -56,17 +57,17 @@ describe('decision URL state', () => {
     // 'nist' was split into 'fips' and 'cnsa2': an old link falls back to unanswered with a notice.
     { query: 'v=1&security=nist', answers: {}, notice: 'security' },
   ])('$query -> a notice on $notice', ({ query, answers, notice }) => {
-    const decoded = decodeAnswers(query);
-    expect(decoded.answers).toEqual(answers);
-    expect(decoded.notices.map((n) => n.param)).toContain(notice);
+    const decoded = readWizardQuery(query);
+    expect(decoded.state.answers).toEqual(answers);
+    expect(decoded.noticeParams).toContain(notice);
   });
 
   it.each([{ query: '' }, { query: 'v=1' }])('"$query" decodes to no answers and no notices', ({ query }) => {
-    expect(decodeAnswers(query)).toEqual({ answers: {}, notices: [] });
+    expect(readWizardQuery(query)).toEqual({ state: { answers: {}, mode: 'all' }, notices: [], noticeParams: [] });
   });
 
   it('encodes in question order with readable parameter names', () => {
-    const params = encodeAnswers({ appInstall: 'no', platforms: ['ios', 'windows'], udpBlocked: 'sometimes' });
+    const params = encodeWizard({ answers: { appInstall: 'no', platforms: ['ios', 'windows'], udpBlocked: 'sometimes' }, mode: 'all' });
     expect(params.toString()).toBe('v=1&platforms=ios%2Cwindows&udp=sometimes&app=no');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHAPTER_PATHS, DecisionError, evaluate, isResolvableCitation, type Answers } from '../../../src/lib/decision/index';
-import { SOURCES, chapter, rfc, vendor } from '../../../src/lib/decision/citations';
+import { SOURCES, chapter, rfc, vendor } from '../../../src/lib/citations/citations';
 
 describe('decision model: bad input is refused with the field named', () => {
   it.each([

@@ -10,14 +10,13 @@ import {
   decisionToolHref,
   groupReasons,
   rankingRows,
-  readWizardQuery,
   resultSummary,
   stepOf,
   stepView,
   withAnswer,
   withPlatform,
-  wizardQuery,
 } from '../../../src/lib/decision/wizard-view';
+import { readWizardQuery, wizardQuery } from '../../../src/lib/decision/url-state';
 
 describe('wizard URL: answers (v=1) plus the display mode', () => {
   it.each([
@@ -28,13 +27,13 @@ describe('wizard URL: answers (v=1) plus the display mode', () => {
     ['v=1&mode=cards', {}, 'all', ['mode']],
     ['v=1&mode=step&mode=all', {}, 'step', ['mode']],
     ['v=1&mode=step&udp=maybe', {}, 'step', ['udp']],
-    ['mode=step', {}, 'step', []],
+    ['mode=step', {}, 'step', ['v']],
     ['roaming=no&mode=step', { roaming: 'no' }, 'step', ['v']],
   ])('%j', (query, answers, mode, noticeParams) => {
     const read = readWizardQuery(query);
-    expect(read.answers).toEqual(answers);
-    expect(read.mode).toBe(mode);
-    expect(read.notices.map((n) => n.param)).toEqual(noticeParams);
+    expect(read.state.answers).toEqual(answers);
+    expect(read.state.mode).toBe(mode);
+    expect(read.noticeParams).toEqual(noticeParams);
   });
 
   it('writes mode only when it is not the default', () => {
@@ -53,7 +52,7 @@ describe('wizard URL: answers (v=1) plus the display mode', () => {
     fc.assert(
       fc.property(answers, fc.constantFrom('all' as const, 'step' as const), (a, mode) => {
         const read = readWizardQuery(wizardQuery(a, mode));
-        expect(read).toEqual({ answers: a, mode, notices: [] });
+        expect(read).toEqual({ state: { answers: a, mode }, notices: [], noticeParams: [] });
       }),
       { numRuns: 300 },
     );
@@ -63,7 +62,7 @@ describe('wizard URL: answers (v=1) plus the display mode', () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
         const read = readWizardQuery(raw);
-        expect(() => evaluate(read.answers)).not.toThrow();
+        expect(() => evaluate(read.state.answers)).not.toThrow();
       }),
     );
   });

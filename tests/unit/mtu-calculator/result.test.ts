@@ -6,15 +6,22 @@ import {
   CHOICES,
   DEFAULT_STATE,
   computeResult,
-  evaluateArithmetic,
-  isComplete,
   specOf,
   tunnelMtuArithmetic,
+  type CalculatorResult,
   type CalculatorState,
 } from '../../../src/lib/mtu-calculator';
 import { compileTunnel, layerProtection, maxInnerPacket, mssClamp, packetSize, type TunnelSpec } from '../../../src/lib/overhead';
 
 const state = (changes: Partial<CalculatorState>): CalculatorState => ({ ...DEFAULT_STATE, ...changes });
+
+/** True when the state is fully valid: every number can be shown. */
+const isComplete = (result: CalculatorResult) => Object.keys(result.errors).length === 0 && result.packet !== null && result.path?.mss != null;
+
+/** The arithmetic line's terms evaluated independently of the model: align·⌊(MTU − before) ÷ align⌋ − after. */
+const sum = (terms: readonly { bytes: number }[]) => terms.reduce((total, t) => total + t.bytes, 0);
+const evaluateArithmetic = (a: { pathMtu: number; beforeAlign: readonly { bytes: number }[]; align: number; afterAlign: readonly { bytes: number }[] }) =>
+  a.align * Math.floor((a.pathMtu - sum(a.beforeAlign)) / a.align) - sum(a.afterAlign);
 
 /** The spec the calculator must compute with: WireGuard's interface MTU follows the path. */
 function expectedSpec(s: CalculatorState): TunnelSpec {
@@ -58,12 +65,29 @@ describe('valid states show the model’s numbers', () => {
     expect(result.path?.mssArithmetic).toMatch(new RegExp(`^${result.path?.mss} = ${result.path?.maxInner} tunnel MTU − `));
   });
 
-  it('pins the published figures the rows above rely on (overhead.md §9, §5)', () => {
-    const path = (s: Partial<CalculatorState>) => computeResult(state(s)).path;
-    expect(path({})).toMatchObject({ maxInner: 1438, mss: 1398 });
-    expect(path({ proto: 'l2tp', esp: 'aes256-sha1' })).toMatchObject({ maxInner: 1404, mss: 1364 });
-    expect(path({ proto: 'wireguard', outer: '6', mtu: '1492' })).toMatchObject({ maxInner: 1412 });
-    expect(path({ proto: 'openvpn' })).toMatchObject({ maxInner: 1448, mss: 1408 });
+  // Literal figures, worked out by hand so that a bug shared by specOf and the model cannot pass.
+  // ESP (RFC 4303 §2.4): payload + pad + 2 aligned to the cipher block (4 for GCM), after the IPv4
+  // header (20, RFC 791), NAT-T UDP (8, RFC 3948 §2.2), ESP header (8) and IV; the ICV follows. MSS = MTU - 40.
+  it.each([
+    // 1500 - 20 - 8 - 8 - 8 (GCM IV, RFC 4106 §3.1) - 16 (ICV) = 1440, aligned to 4 = 1440, - 2 = 1438.
+    { source: 'RFC 4303 §2.4, RFC 4106 §3.1', s: {}, path: { maxInner: 1438, mss: 1398 } },
+    // Default packet: 1400 + 2 aligned to 4 = 1404 (2 bytes of pad), + 20 + 8 + 8 + 8 + 16 = 1464.
+    { source: 'RFC 4303 §2.4, RFC 4106 §3.1', s: {}, packet: { outerBytes: 1464, overheadBytes: 64, paddingBytes: 2 } },
+    // CBC: IV 16 (RFC 3602 §3), ICV 16 (HMAC-SHA-256-128, RFC 4868 §2.3): 1500 - 60 = 1432 -> 1424 in 16-byte blocks, - 2.
+    { source: 'RFC 3602 §3, RFC 4868 §2.3', s: { esp: 'aes256-sha256' }, path: { maxInner: 1422, mss: 1382 } },
+    // L2TP/IPsec, Linux: ICV 12 (HMAC-SHA1-96, RFC 2404 §3): 1500 - 64 = 1436 -> 1424, - 2 = 1422,
+    // - UDP 8 - L2TP 6 (RFC 2661 §3.1, no L or S bit) - PPP 4 (RFC 1662 §3.1 FF 03 + protocol) = 1404.
+    { source: 'RFC 2404 §3, RFC 2661 §3.1, RFC 1662 §3.1', s: { proto: 'l2tp', esp: 'aes256-sha1' }, path: { maxInner: 1404, mss: 1364 } },
+    // WireGuard: IPv4 20 + UDP 8 + header 16 + Poly1305 tag 16 (WireGuard whitepaper §5.4.6) = 60: 1440.
+    { source: 'WireGuard whitepaper §5.4.6', s: { proto: 'wireguard' }, path: { maxInner: 1440, mss: 1400 } },
+    // Over IPv6 (40) and PPPoE 1492: 1492 - 40 - 8 - 32 = 1412.
+    { source: 'RFC 8200 §3, RFC 2516 §7', s: { proto: 'wireguard', outer: '6', mtu: '1492' }, path: { maxInner: 1412 } },
+    // OpenVPN AEAD data channel v2: opcode/peer-id 4 + packet id 4 + tag 16 (openvpn src/openvpn/crypto.c): 1500 - 28 - 24.
+    { source: 'OpenVPN src/openvpn/crypto.c (AEAD packet format)', s: { proto: 'openvpn' }, path: { maxInner: 1448, mss: 1408 } },
+  ] as { source: string; s: Partial<CalculatorState>; path?: object; packet?: object }[])('literal figures: $source, $s', ({ s, path, packet }) => {
+    const result = computeResult(state(s));
+    if (path) expect(result.path).toMatchObject(path);
+    if (packet) expect(result.packet).toMatchObject(packet);
   });
 
   it('marks each layer encrypted and authenticated as the model says', () => {
@@ -96,9 +120,9 @@ describe('refused input shows a message at its field', () => {
     { why: 'mtu=abc is not a number', s: state({ mtu: 'abc' }), field: 'mtu', message: /path MTU “abc” is not a number/ },
     { why: 'an empty MTU', s: state({ mtu: '  ' }), field: 'mtu', message: /Enter the path MTU/ },
     { why: 'a path MTU too small for the tunnel', s: state({ mtu: '60' }), field: 'mtu', message: /cannot carry even a header-only/ },
-    { why: 'a path MTU above 65535', s: state({ mtu: '70000' }), field: 'mtu', message: /from 1 to 65535; got 70000/ },
-    { why: 'size=-5', s: state({ size: '-5' }), field: 'size', message: /from 20 to 65535; got -5/ },
-    { why: 'size=1.5', s: state({ size: '1.5' }), field: 'size', message: /whole number.*got 1\.5/ },
+    { why: 'a path MTU above 65535', s: state({ mtu: '70000' }), field: 'mtu', message: /from 1 to 65535; you entered 70000/ },
+    { why: 'size=-5', s: state({ size: '-5' }), field: 'size', message: /from 20 to 65535; you entered -5/ },
+    { why: 'size=1.5', s: state({ size: '1.5' }), field: 'size', message: /whole number.*you entered 1\.5/ },
     { why: 'size 30 with IPv6 inside (smaller than its header)', s: state({ inner: '6', size: '30' }), field: 'size', message: /from 40 to/ },
     { why: 'esp=aes129, with a suggestion', s: state({ esp: 'aes129' }), field: 'esp', message: /Unknown ESP token 'aes129'.*Did you mean/ },
     { why: 'an AEAD with an integrity algorithm', s: state({ esp: 'aes256gcm16-sha256' }), field: 'esp', message: /cannot be combined/ },

@@ -51,7 +51,7 @@ describe('decoding links', () => {
     // [query, fields expected to differ from the defaults, notices, why]
     ['', {}, 0, 'no query: the defaults'],
     ['v=1&proto=l2tp&esp=aes256-sha1&l2tplen=1&l2tpseq=1&acfc=1&pfc=1', { proto: 'l2tp', esp: 'aes256-sha1', l2tplen: '1', l2tpseq: '1', acfc: '1', pfc: '1' }, 0, 'an L2TP link with every header option'],
-    ['proto=wireguard&outer=6&mtu=1492', { proto: 'wireguard', outer: '6', mtu: '1492' }, 0, 'v may be missing (hand-written links)'],
+    ['proto=wireguard&outer=6&mtu=1492', { proto: 'wireguard', outer: '6', mtu: '1492' }, 1, 'a missing v is read as v=1 with a notice (hand-written links)'],
     ['v=1&proto=pptp', {}, 1, 'an unknown protocol falls back with a notice'],
     ['v=1&outer=5&encap=gre', {}, 2, 'each bad choice gets its own notice'],
     ['v=1&mtu=abc&size=-5&esp=aes129', { mtu: 'abc', size: '-5', esp: 'aes129' }, 0, 'text is kept for the model to judge at its field'],
@@ -73,8 +73,8 @@ describe('decoding links', () => {
   it('round-trips every state exactly, as URLSearchParams and as text', () => {
     fc.assert(
       fc.property(arbitraryState, (state) => {
-        expect(MTU_URL_STATE.decode(MTU_URL_STATE.encode(state))).toEqual({ state, notices: [] });
-        expect(MTU_URL_STATE.decode(stateQuery(state))).toEqual({ state, notices: [] });
+        expect(MTU_URL_STATE.decode(MTU_URL_STATE.encode(state))).toEqual({ state, notices: [], noticeParams: [] });
+        expect(MTU_URL_STATE.decode(stateQuery(state))).toEqual({ state, notices: [], noticeParams: [] });
       }),
     );
   });

@@ -6,7 +6,6 @@ import { LAYER_NAMES, layerProtection, packetSize, type TunnelSpec } from '../..
 const gcm: TunnelSpec = { protocol: 'ikev2', outer: 4, inner: 4, esp: 'aes256gcm16', encapsulation: 'udp' };
 const l2tp: TunnelSpec = { protocol: 'l2tp', outer: 4, inner: 4, esp: 'aes256-sha1', encapsulation: 'udp' };
 
-const list = (spec: TunnelSpec, inner: number) => packetSize(spec, inner).layers.map((l) => [l.name, l.bytes]);
 
 describe('layers, outermost first', () => {
   it.each([

@@ -21,6 +21,7 @@ import {
   decodeChecklist,
   encodeChecklist,
   flowsFor,
+  SCENARIO_PARAMS,
   type ChecklistState,
   type Scenario,
 } from '../../../src/lib/reachability/index';
@@ -29,21 +30,22 @@ const scenarioArb = fc.constantFrom(...allScenarios());
 
 describe('scenario inputs', () => {
   it('offer exactly the values the URL state accepts, for every field', () => {
-    // url-state.ts: proto, snat, cnat, family, tcp, fw
-    const paramOf: Record<keyof Scenario, string> = {
+    // The URL contract, written out (url-state.ts header): the island reads the same map.
+    const paramOf: Record<keyof Scenario, string> = SCENARIO_PARAMS;
+    expect(paramOf).toEqual({
       protocol: 'proto',
       serverNat: 'snat',
       clientNat: 'cnat',
       family: 'family',
       tcpEncapsulation: 'tcp',
       firewall: 'fw',
-    };
+    });
     expect(SCENARIO_INPUTS.map((i) => i.key).sort()).toEqual(Object.keys(paramOf).sort());
     for (const input of SCENARIO_INPUTS) {
       for (const option of input.options) {
         const decoded = decodeChecklist(`v=1&${paramOf[input.key]}=${option.value}`);
         expect(decoded.notices, `${input.key}=${option.value}`).toEqual([]);
-        expect(scenarioValue(decoded.scenario, input.key)).toBe(option.value);
+        expect(scenarioValue(decoded.state.scenario, input.key)).toBe(option.value);
       }
     }
   });
@@ -106,7 +108,7 @@ describe('ticks', () => {
         const state: ChecklistState = { scenario, done: ids.filter((_, i) => picks[i % picks.length]) };
         const decoded = decodeChecklist(encodeChecklist(state));
         expect(decoded.notices).toEqual([]);
-        expect({ scenario: decoded.scenario, done: decoded.done }).toEqual(state);
+        expect(decoded.state).toEqual(state);
       }),
       { numRuns: 200 },
     );

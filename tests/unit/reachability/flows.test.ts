@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isResolvableCitation } from '../../../src/lib/decision/citations';
+import { isResolvableCitation } from '../../../src/lib/citations/citations';
 import {
   allScenarios,
   DEFAULT_SCENARIO,

@@ -50,7 +50,7 @@ describe('decoding links', () => {
   it.each([
     { query: '', changes: {}, notices: 0, why: 'no query: the defaults' },
     { query: 'v=1&event=change&rtt=80&loss=1.5', changes: { event: 'change', rtt: '80', loss: '1.5' }, notices: 0, why: 'a v=1 link' },
-    { query: 'event=change', changes: { event: 'change' }, notices: 0, why: 'v may be missing (url-state.ts)' },
+    { query: 'event=change', changes: { event: 'change' }, notices: 1, why: 'a missing v is read as v=1 with a notice (url-state.ts)' },
     { query: 'v=1&auth=radius', changes: {}, notices: 1, why: 'a method outside the list falls back' },
     { query: 'v=1&event=reboot&mode=quick', changes: {}, notices: 2, why: 'each bad choice has its own notice' },
     { query: 'v=1&rtt=abc', changes: { rtt: 'abc' }, notices: 0, why: 'text is kept for the model to judge at its field' },
@@ -68,7 +68,7 @@ describe('decoding links', () => {
   it('round-trips every state, including text the model will refuse', () => {
     fc.assert(
       fc.property(anyState, (state) => {
-        expect(TIMELINE_URL_STATE.decode(timelineQuery(state))).toEqual({ state, notices: [] });
+        expect(TIMELINE_URL_STATE.decode(timelineQuery(state))).toEqual({ state, notices: [], noticeParams: [] });
       }),
       { numRuns: 300 },
     );

@@ -9,7 +9,8 @@
 //               exact option or section ('libreswan: ipsec.conf(5): enable-tcp')
 import { resolveCitation } from '../references';
 import { CHAPTER_PATHS, SOURCES, chapter, type ChapterPath, type Citation } from './citations';
-import { withBase, type CitationLink, type LinkTable } from './link-table';
+import { withBase } from '../shared/paths';
+import type { CitationLink, LinkTable } from './link-table';
 
 export interface LinkContext {
   /** The site's base path, as import.meta.env.BASE_URL gives it ('/' or '/vpn-guide/'). */

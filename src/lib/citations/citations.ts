@@ -1,4 +1,6 @@
-// Citations used by the decision and reachability models.
+// The one citation type of the models (decision, reachability and any new tool): what a
+// conclusion rests on. links.ts turns them into links at build time; references.ts resolves a
+// document id to its address.
 //
 // Three kinds, each with a stable `id` the page can show or link:
 //   - an RFC, optionally with a section: id 'RFC 7296 §2.23';

@@ -14,11 +14,6 @@ export interface CitationLink {
 /** Links by citation id ('RFC 7296 §2.23', '/guide/verdict/', 'libreswan: ipsec.conf(5): mobike'). */
 export type LinkTable = Readonly<Record<string, CitationLink>>;
 
-/** A site path ('/tools/ports/') under the base path ('/vpn-guide/' -> '/vpn-guide/tools/ports/'). */
-export function withBase(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
-
 /** Links for citations, each document once, in the order given; an id missing from the table is named without a link. */
 export function linksFor(citations: readonly { readonly id: string }[], table: LinkTable): CitationLink[] {
   const seen = new Set<string>();

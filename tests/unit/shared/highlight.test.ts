@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commentLines, inlineCode } from '../../../src/lib/reachability/highlight';
+import { commentLines, inlineCode } from '../../../src/lib/shared/highlight';
 import { FIREWALLS, allScenarios, generateRules } from '../../../src/lib/reachability/index';
 
 describe('commentLines', () => {
