@@ -6,8 +6,8 @@
 //    into the platform, or need an app that the reader has not ruled out.
 //    PPTP is never usable.
 // 3. Each platform gets the best usable option, preferring options that meet
-//    the reader's requirements (TCP when UDP is blocked, post-quantum, NIST
-//    suites), then the higher score. Platforms that share an option form one
+//    the reader's requirements (TCP when UDP is blocked, post-quantum, FIPS or
+//    CNSA 2.0), then the higher score. Platforms that share an option form one
 //    plan entry; the largest is the primary recommendation.
 // 4. If some client networks block UDP 500/4500, platforms on an IPsec-over-UDP
 //    option get a TCP fallback where one is usable.
@@ -15,7 +15,8 @@ import { chapter, SOURCES, type Citation } from './citations';
 import { DecisionError } from './errors';
 import {
   MAINSTREAM_PLATFORMS,
-  meetsNistSuites,
+  meetsCnsa2,
+  meetsFipsAlgorithms,
   meetsPostQuantum,
   OPTION_IDS,
   OPTIONS,
@@ -202,11 +203,18 @@ function requirementsFor(answers: Answers): Requirement[] {
       met: meetsPostQuantum,
     });
   }
-  if (answers.security === 'nist') {
+  if (answers.security === 'fips') {
     requirements.push({
-      label: 'NIST algorithm suites',
-      cause: { question: 'security', answer: 'nist' },
-      met: (option) => meetsNistSuites(option),
+      label: 'FIPS 140-3 approved algorithms',
+      cause: { question: 'security', answer: 'fips' },
+      met: (option) => meetsFipsAlgorithms(option),
+    });
+  }
+  if (answers.security === 'cnsa2') {
+    requirements.push({
+      label: 'the CNSA 2.0 suite (ML-KEM-1024)',
+      cause: { question: 'security', answer: 'cnsa2' },
+      met: meetsCnsa2,
     });
   }
   return requirements;

@@ -259,6 +259,9 @@ export function passesUdpBlock(option: OptionId): boolean {
 // Post-quantum (hybrid ML-KEM key exchange via RFC 9370 for IKEv2, optional
 // pre-shared key for WireGuard). Only support our sources document counts.
 // Apple iOS/macOS 26, strongSwan 6.0, libreswan 5.4 (libreswan also does RFC 9329 TCP).
+// A pre-shared key mixed into the keys counts only when it can be strong, secret and per
+// peer (RFC 8784 §1): WireGuard sets one per peer; L2TP/IPsec road-warrior servers share one
+// group key, because IKEv1 main mode picks the key by IP address (RFC 2409 §5.4).
 const PQ_IKEV2: ReadonlySet<PlatformId> = new Set(['macos', 'ios', 'linux']);
 
 export function meetsPostQuantum(option: OptionId, platform: PlatformId): boolean {
@@ -266,7 +269,20 @@ export function meetsPostQuantum(option: OptionId, platform: PlatformId): boolea
   return option === 'wireguard';
 }
 
-/** NIST-only suites: any IPsec or TLS option can be configured so; WireGuard's suite is fixed. */
-export function meetsNistSuites(option: OptionId): boolean {
+/**
+ * FIPS 140-3 approved algorithms: AES, SHA-2 and NIST curves or RFC 3526 MODP groups of 2048
+ * bits and more (NIST SP 800-56A Rev. 3). Every IPsec or TLS option can be configured so;
+ * WireGuard's suite (Curve25519, ChaCha20-Poly1305, BLAKE2s) is fixed.
+ */
+export function meetsFipsAlgorithms(option: OptionId): boolean {
   return option !== 'wireguard' && option !== 'pptp';
+}
+
+// CNSA 2.0 needs ML-KEM-1024 next to AES-256, SHA-384 and ECP-384 or MODP-3072+. Documented
+// for IKEv2 in strongSwan 6.0 (Linux) and Apple's 26 releases; libreswan 5.4, the only
+// RFC 9329 TCP implementation here, documents ML-KEM-768 only.
+const CNSA2_IKEV2: ReadonlySet<PlatformId> = new Set(['macos', 'ios', 'linux']);
+
+export function meetsCnsa2(option: OptionId, platform: PlatformId): boolean {
+  return option === 'ikev2' && CNSA2_IKEV2.has(platform);
 }

@@ -19,7 +19,7 @@ export const ROAMING_IDS = ['yes', 'no'] as const;
 export const UDP_BLOCKED_IDS = ['no', 'sometimes', 'yes'] as const;
 export const NAT_IDS = ['yes', 'no'] as const;
 export const AUTH_IDS = ['certificate', 'eap', 'psk'] as const;
-export const SECURITY_IDS = ['current', 'nist', 'pq'] as const;
+export const SECURITY_IDS = ['current', 'fips', 'cnsa2', 'pq'] as const;
 export const APP_IDS = ['yes', 'no'] as const;
 
 export type Roaming = (typeof ROAMING_IDS)[number];
@@ -153,7 +153,16 @@ export const QUESTIONS: readonly Question[] = [
     help: 'Current guidance means the algorithm requirements of RFC 8247 (IKEv2) and RFC 8221 (ESP).',
     options: [
       { id: 'current', label: 'Current IETF guidance (RFC 8247 / RFC 8221)' },
-      { id: 'nist', label: 'NIST algorithm suites only (FIPS/CNSA style: AES-GCM, SHA-2, NIST curves)' },
+      {
+        id: 'fips',
+        label: 'FIPS 140-3 approved algorithms only',
+        help: 'AES, SHA-2, and NIST curves or MODP groups of 2048 bits and more (NIST SP 800-56A Rev. 3).',
+      },
+      {
+        id: 'cnsa2',
+        label: 'CNSA 2.0 (NSA suite for national security systems)',
+        help: 'AES-256, SHA-384, ECP-384 or MODP-3072 and more, plus ML-KEM-1024 as an additional key exchange (RFC 9370).',
+      },
       { id: 'pq', label: 'Post-quantum protection of the key exchange' },
     ],
   },

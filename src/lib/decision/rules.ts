@@ -46,6 +46,11 @@ const TCP_OVER_TCP =
 const PASSES_WEB_ONLY = 'Runs over TCP, so it passes networks that let only web traffic out.';
 const IPSEC_NEEDS_UDP = 'Needs UDP 500 and 4500 (plus ESP when there is no NAT); networks that block them stop it.';
 const NO_PQ_DOCUMENTED = 'No post-quantum key exchange is documented for it in the sources this guide uses.';
+// One rule for every pre-shared key mixed into the key derivation (IKEv1 PSK, WireGuard PSK):
+// it resists a quantum attacker only if it is strong, secret and per peer (RFC 8784 §1, cited
+// in the security chapter).
+const PSK_PQ_RULE = 'A pre-shared key mixed into the keys resists a quantum attacker only if it is strong, secret and set per peer.';
+const NO_FIPS_WIREGUARD = "WireGuard's suite is fixed (Curve25519, ChaCha20-Poly1305, BLAKE2s); none of it is a FIPS 140-3 approved choice.";
 
 export const RULES: readonly Rule[] = [
   {
@@ -271,32 +276,49 @@ export const RULES: readonly Rule[] = [
   },
   {
     question: 'security',
-    answer: 'nist',
+    answer: 'fips',
     effects: [
       reason(
         'ikev2',
         10,
-        'IKEv2 can be limited to AES-GCM, SHA-2 and NIST ECP groups: Windows offers GCMAES256 and ECP384, Apple supports Suite B.',
+        'IKEv2 can be limited to FIPS 140-3 approved algorithms: AES, SHA-2, and NIST ECP groups or MODP-2048 and larger; Windows offers GCMAES256 and ECP384, Android MODP-2048 to 4096.',
         SOURCES.msVpnIpsecConfig,
-        SOURCES.appleVpnOverview,
+        SOURCES.androidIkev2Profile,
+        chapter('/guide/security/'),
+      ),
+      reason('wireguard', -40, NO_FIPS_WIREGUARD, chapter('/guide/security/')),
+      reason('l2tp', -15, 'IKEv1 is deprecated (RFC 9395).', SOURCES.ikev1Deprecated),
+    ],
+  },
+  {
+    question: 'security',
+    answer: 'cnsa2',
+    effects: [
+      reason(
+        'ikev2',
+        10,
+        'CNSA 2.0 needs ML-KEM-1024 as an additional key exchange (RFC 9370) with AES-256, SHA-384 and ECP-384 or MODP-3072+; strongSwan 6.0 and the iOS/macOS 26 clients document ML-KEM-1024.',
+        SOURCES.multipleKeyExchanges,
+        SOURCES.applePostQuantum,
         chapter('/guide/security/'),
       ),
       {
-        ...caveat('ikev2', "Android's built-in IKEv2 client offers no NIST ECP groups (MODP-2048 to 4096 and Curve25519 only).", SOURCES.androidIkev2Profile),
+        ...caveat('ikev2', "Windows' built-in IKEv2 client offers no ML-KEM, so it cannot meet CNSA 2.0.", SOURCES.msVpnIpsecConfig),
+        whenPlatform: 'windows',
+      },
+      {
+        ...caveat('ikev2', "Android's built-in IKEv2 client offers no ML-KEM, so it cannot meet CNSA 2.0.", SOURCES.androidIkev2Profile),
         whenPlatform: 'android11',
       },
       {
-        ...caveat('ikev2', "Android's built-in IKEv2 client offers no NIST ECP groups (MODP-2048 to 4096 and Curve25519 only).", SOURCES.androidIkev2Profile),
+        ...caveat('ikev2', "Android's built-in IKEv2 client offers no ML-KEM, so it cannot meet CNSA 2.0.", SOURCES.androidIkev2Profile),
         whenPlatform: 'android12',
         unlessPlatforms: ['android11'],
       },
-      reason(
-        'wireguard',
-        -40,
-        "WireGuard's suite is fixed (Curve25519, ChaCha20-Poly1305, BLAKE2s) and cannot be switched to NIST algorithms.",
-        chapter('/guide/security/'),
-      ),
-      reason('l2tp', -15, 'IKEv1 is deprecated (RFC 9395).', SOURCES.ikev1Deprecated),
+      reason('wireguard', -40, NO_FIPS_WIREGUARD, chapter('/guide/security/')),
+      reason('l2tp', -40, 'IKEv1 is deprecated (RFC 9395) and has no ML-KEM key exchange.', SOURCES.ikev1Deprecated, chapter('/guide/security/')),
+      reason('sstp', -10, NO_PQ_DOCUMENTED, chapter('/guide/security/')),
+      reason('openvpn-tcp', -10, 'CNSA 2.0 needs ML-KEM-1024; OpenVPN gets what its TLS library negotiates, and OpenSSL 3.5 defaults to the hybrid X25519MLKEM768, which is not it.', chapter('/guide/security/')),
     ],
   },
   {
@@ -314,12 +336,25 @@ export const RULES: readonly Rule[] = [
       reason(
         'wireguard',
         5,
-        'WireGuard can mix a pre-shared symmetric key into each handshake for post-quantum resistance; that key must be distributed securely.',
+        `${PSK_PQ_RULE} WireGuard sets one per peer, so it can meet that; each key must be generated and distributed securely.`,
         SOURCES.wireguardPsk,
+        chapter('/guide/security/'),
       ),
-      reason('l2tp', -40, 'IKEv1 has no post-quantum key exchange.', SOURCES.ikev1Deprecated, chapter('/guide/security/')),
+      reason(
+        'l2tp',
+        -40,
+        `IKEv1 has no post-quantum key exchange. ${PSK_PQ_RULE} L2TP/IPsec servers for roaming users hold one group key (IKEv1 main mode picks the key by IP address), and certificate mode has none.`,
+        SOURCES.ikev1MainModePsk,
+        SOURCES.ikev1Deprecated,
+        chapter('/guide/security/'),
+      ),
       reason('sstp', -10, NO_PQ_DOCUMENTED, chapter('/guide/security/')),
-      reason('openvpn-tcp', -10, NO_PQ_DOCUMENTED, chapter('/guide/security/')),
+      reason(
+        'openvpn-tcp',
+        -5,
+        'Depends on the TLS library: OpenSSL 3.5 and later negotiate the hybrid X25519MLKEM768 by default, and the data-channel keys come from that TLS session; check what both ends are built with.',
+        chapter('/guide/security/'),
+      ),
     ],
   },
   {

@@ -9,7 +9,7 @@
 //   servernat  yes | no                   the server is behind NAT
 //   clientnat  yes | no                   clients are behind NAT
 //   auth       certificate | eap | psk    how users authenticate
-//   security   current | nist | pq        cryptographic requirements
+//   security   current | fips | cnsa2 | pq cryptographic requirements
 //   app        yes | no                   users may install a VPN app
 // Example: ?v=1&platforms=windows,ios,android12&roaming=yes&udp=sometimes
 //

@@ -85,9 +85,10 @@ export const PRESETS: readonly TunnelPreset[] = Object.freeze([
   ),
   preset(
     'l2tp-windows',
-    'L2TP/IPsec, Windows built-in client',
-    'Packets from the Windows L2TP/IPsec client behind NAT: PPP with address/control compression (2 bytes), ' +
-      'a 6-byte L2TPv2 data header, AES-256-CBC with HMAC-SHA1-96.',
+    'L2TP/IPsec, Windows built-in client (assumed headers)',
+    'Packets from the Windows L2TP/IPsec client behind NAT, assuming PPP with address/control compression (2 bytes) ' +
+      'and a 6-byte L2TPv2 data header (neither confirmed by Microsoft; with the length bit set, as npppd sends, ' +
+      'the header is 8 bytes), AES-256-CBC with HMAC-SHA1-96.',
     'ACFC: Microsoft VPN technical reference as quoted on a third-party page, and OpenBSD npppd ppp_recv_packet() ' +
       '(overhead.md §4.4). [unverified] L2TP header: whether Windows sets the L or S bit on data packets is unknown; ' +
       'modelled as 6 bytes (overhead.md §4.3, §10). [unverified] PFC: off. [unverified] ESP pairing (overhead.md §2.4).',
@@ -103,16 +104,18 @@ export const PRESETS: readonly TunnelPreset[] = Object.freeze([
   ),
   preset(
     'wireguard',
-    'WireGuard',
-    'WireGuard over IPv4 with the default 1420-byte interface MTU.',
+    'WireGuard (tunnel MTU: the path maximum, not the 1420 default)',
+    'WireGuard over IPv4. The tunnel MTU and MSS shown are the largest that fit the path; the default interface ' +
+      'MTU is 1420, sized for an IPv6 outer path, and gives a smaller MSS.',
     'WireGuard whitepaper §5.4.6 (16-byte header, 16-byte tag, padding to 16); Linux drivers/net/wireguard ' +
       '(device.c default MTU 1500 - 80, send.c calculate_skb_padding caps padding at the MTU); overhead.md §5.1.',
     { protocol: 'wireguard', outer: 4, inner: 4, wireguardMtu: 1420 },
   ),
   preset(
     'openvpn',
-    'OpenVPN over UDP, AES-256-GCM',
-    'OpenVPN 2.6 data channel (P_DATA_V2) with AES-256-GCM over UDP and IPv4.',
+    'OpenVPN 2.6 over UDP, AES-256-GCM',
+    'OpenVPN 2.6 data channel (P_DATA_V2) with AES-256-GCM over UDP and IPv4. The tunnel MTU and MSS shown are the ' +
+      'largest that fit the path; by default OpenVPN keeps a 1500-byte tun MTU and clamps TCP with mssfix 1492 mtu.',
     'OpenVPN mtu.c frame_calculate_protocol_header_size and crypto.c calculate_crypto_overhead: 4 opcode/peer-id ' +
       '+ 4 packet ID + 16 tag (overhead.md §5.2).',
     { protocol: 'openvpn', outer: 4, inner: 4, encapsulation: 'udp' },

@@ -10,11 +10,12 @@ import {
   type DecisionResult,
   type PlatformId,
 } from '../../../src/lib/decision/index';
-import { meetsNistSuites, meetsPostQuantum, passesUdpBlock, type OptionId } from '../../../src/lib/decision/options';
+import { meetsCnsa2, meetsFipsAlgorithms, meetsPostQuantum, passesUdpBlock, type OptionId } from '../../../src/lib/decision/options';
 
 function meetsSecurity(answers: Answers, option: OptionId, platform: PlatformId): boolean {
   if (answers.security === 'pq') return meetsPostQuantum(option, platform);
-  if (answers.security === 'nist') return meetsNistSuites(option);
+  if (answers.security === 'fips') return meetsFipsAlgorithms(option);
+  if (answers.security === 'cnsa2') return meetsCnsa2(option, platform);
   return true;
 }
 
@@ -143,7 +144,7 @@ export function violations(answers: Answers, result: DecisionResult = evaluate(a
       if (!entries.some((e) => passesUdpBlock(e.option))) v.push(`${p} has no TCP option although one is usable`);
       if (answers.udpBlocked === 'yes') {
         // Blocked UDP is a requirement: the main option runs over TCP unless every usable TCP
-        // option fails another requirement (post-quantum or NIST suites) on this platform.
+        // option fails another requirement (post-quantum, FIPS or CNSA 2.0) on this platform.
         const main = entries.find((e) => e.role !== 'tcp-fallback');
         const tcpMeetsOthers = result.ranking.some(
           (o) => passesUdpBlock(o.option) && o.usableOn.includes(p) && meetsSecurity(answers, o.option, p),

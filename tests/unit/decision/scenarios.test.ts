@@ -79,10 +79,22 @@ const rows: Row[] = [
     source: 'facts Q25: hybrid ML-KEM in strongSwan 6.0 / libreswan 5.4 / Apple 26, none documented for Windows; wg(8) preshared key',
   },
   {
-    name: 'NIST suites on Linux with apps allowed: WireGuard ruled out',
-    answers: { platforms: ['linux'], security: 'nist', appInstall: 'yes' },
+    name: 'FIPS 140-3 algorithms on Linux with apps allowed: WireGuard ruled out',
+    answers: { platforms: ['linux'], security: 'fips', appInstall: 'yes' },
     primary: 'ikev2',
-    source: "WireGuard's fixed suite (Noise_IKpsk2_25519_ChaChaPoly_BLAKE2s) cannot use NIST algorithms",
+    source: "WireGuard's fixed suite (Noise_IKpsk2_25519_ChaChaPoly_BLAKE2s) has no FIPS-approved alternative; NIST SP 800-56A Rev. 3",
+  },
+  {
+    name: 'FIPS 140-3 algorithms on Android 12: the built-in IKEv2 client qualifies (MODP-2048+)',
+    answers: { platforms: ['android12'], security: 'fips', appInstall: 'yes' },
+    primary: 'ikev2',
+    source: 'NIST SP 800-56A Rev. 3 App. D approves RFC 3526 MODP groups; AOSP VpnIkev2Utils.java proposes MODP-2048/3072/4096',
+  },
+  {
+    name: 'CNSA 2.0 on macOS and Linux with apps allowed: only IKEv2 offers ML-KEM-1024',
+    answers: { platforms: ['macos', 'linux'], security: 'cnsa2', appInstall: 'yes' },
+    primary: 'ikev2',
+    source: 'NSA CNSA 2.0 (ML-KEM-1024); strongSwan NEWS 6.0.0 (ML-KEM); Apple NEVPNIKEv2PostQuantumKeyExchangeMethod (method37 = ML-KEM-1024)',
   },
   {
     name: 'every platform, apps allowed: IKEv2 still first',
@@ -156,6 +168,26 @@ describe('decision model: reasons follow the answers', () => {
   ])('$option gets a $question reason mentioning "$contains" ($source)', ({ answers, option, question, contains }) => {
     const reasons = reasonTexts(answers, option).filter((r) => r.cause?.question === question);
     expect(reasons.some((r) => r.text.includes(contains))).toBe(true);
+  });
+
+  it('IKEv1 and WireGuard pre-shared keys are judged by one rule for post-quantum (RFC 8784 §1)', () => {
+    const pskReasons = (option: OptionId) =>
+      reasonTexts({ security: 'pq' }, option).filter((r) => r.text.includes('strong, secret and set per peer'));
+    // WireGuard keys are per peer (wg(8) preshared-key) and earn the credit; an L2TP/IPsec group
+    // key shared by every user (RFC 2409 §5.4) does not.
+    expect(pskReasons('wireguard').map((r) => r.effect)).toEqual(['for']);
+    expect(pskReasons('l2tp').map((r) => r.effect)).toEqual(['against']);
+    expect(pskReasons('l2tp')[0]?.text).toContain('group key');
+  });
+
+  it.each([
+    { security: 'fips' as const, platform: 'android12' as PlatformId, caveat: 'Android', expected: false, source: 'MODP-2048+ is FIPS approved (NIST SP 800-56A Rev. 3)' },
+    { security: 'cnsa2' as const, platform: 'android12' as PlatformId, caveat: 'Android', expected: true, source: 'AOSP VpnIkev2Utils.java: no ML-KEM' },
+    { security: 'cnsa2' as const, platform: 'windows' as PlatformId, caveat: 'Windows', expected: true, source: 'Set-VpnConnectionIPsecConfiguration: no ML-KEM group' },
+    { security: 'cnsa2' as const, platform: 'macos' as PlatformId, caveat: 'cannot meet', expected: false, source: 'Apple 26: ML-KEM-1024' },
+  ])('$security on $platform: IKEv2 caveat about "$caveat" is $expected ($source)', ({ security, platform, caveat, expected }) => {
+    const ikev2 = evaluate({ platforms: [platform], security }).ranking.find((o) => o.option === 'ikev2');
+    expect(ikev2?.caveats.some((c) => c.text.includes(caveat))).toBe(expected);
   });
 
   it('a reason that depends on Windows does not fire without Windows', () => {

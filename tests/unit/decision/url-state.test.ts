@@ -53,6 +53,8 @@ describe('decision URL state', () => {
     { query: 'v=1&udp=yes&udp=no', answers: { udpBlocked: 'yes' }, notice: 'udp' },
     { query: 'v=2&auth=eap', answers: { auth: 'eap' }, notice: 'v' },
     { query: 'security=pq', answers: { security: 'pq' }, notice: 'v' },
+    // 'nist' was split into 'fips' and 'cnsa2': an old link falls back to unanswered with a notice.
+    { query: 'v=1&security=nist', answers: {}, notice: 'security' },
   ])('$query -> a notice on $notice', ({ query, answers, notice }) => {
     const decoded = decodeAnswers(query);
     expect(decoded.answers).toEqual(answers);

@@ -27,9 +27,32 @@ describe('the reference list', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it.each(references.map((r) => [r.id, r] as const))('%s can be cited by its id', (id, ref) => {
+    expect(resolveCitation(id)?.reference).toBe(ref);
+  });
+
   it.each(references.map((r) => [r.id, r] as const))('%s has an https URL and a title', (_, ref) => {
     expect(ref.url).toMatch(/^https:\/\/[^\s]+$/);
     expect(ref.title.length).toBeGreaterThan(3);
     if (ref.kind === 'rfc') expect(ref.url).toBe(`https://www.rfc-editor.org/rfc/rfc${ref.id.slice(4)}`);
+  });
+});
+
+describe('no document is listed twice', () => {
+  // A duplicate under another id shows up twice on the References page and splits citations.
+  it.each([
+    // RFC 7296 reissued RFC 5996 under the same title, so a title counts together with its date.
+    ['title', (r: (typeof references)[number]) => `${r.title.trim().toLowerCase()} ${r.date ?? ''}`],
+    ['URL', (r: (typeof references)[number]) => r.url.replace(/\/+$/, '').toLowerCase()],
+  ] as const)('no two entries share a %s', (_, key) => {
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const ref of references) {
+      const k = key(ref);
+      const first = seen.get(k);
+      if (first) duplicates.push(`${first} = ${ref.id}`);
+      else seen.set(k, ref.id);
+    }
+    expect(duplicates).toEqual([]);
   });
 });
