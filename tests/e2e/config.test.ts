@@ -102,4 +102,23 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     expect(await fileText(page, 'swanctl.conf')).toContain('id = vpn.example.com');
     await context.close();
   });
+
+  it('the setup chapter shows the files the builder writes for its default inputs, line for line', async () => {
+    const { page, context, problems } = await site.openPage({ javaScript: false });
+    await page.goto(`${site.url}guide/setup/`);
+    // Expressive Code renders one .ec-line per line, an empty line as a newline character, and a tab
+    // as two spaces (its tabWidth default; the profile's indentation is insignificant).
+    const shown = await page.$$eval('[data-config-file]', (els) =>
+      els.map((e) => [e.getAttribute('data-config-file'), [...e.querySelectorAll('pre code .ec-line')].map((l) => (l.textContent ?? '').replace(/\n$/, '')).join('\n')]),
+    );
+    expect(shown.map(([name]) => name)).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig']);
+    const files = buildConfig(DEFAULT_CONFIG_STATE).files;
+    for (const [name, text] of shown) {
+      const expected = files.find((f) => f.name === name)!.text.replace(/\r\n/g, '\n').replace(/\n$/, '').replace(/\t/g, '  ');
+      expect(text, name!).toBe(expected);
+    }
+    expect(shown[1]![1]).toContain('auth = eap-mschapv2');
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
 });

@@ -15,11 +15,18 @@ export const WINDOWS_CMDLETS: Readonly<Record<string, { source: string; paramete
   },
   'Add-VpnConnection': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnection',
-    parameters: ['Name', 'ServerAddress', 'TunnelType', 'AuthenticationMethod', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
+    parameters: ['Name', 'ServerAddress', 'TunnelType', 'L2tpPsk', 'AuthenticationMethod', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
   },
   'Set-VpnConnectionIPsecConfiguration': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
     parameters: ['ConnectionName', 'EncryptionMethod', 'IntegrityCheckMethod', 'DHGroup', 'CipherTransformConstants', 'AuthenticationTransformConstants', 'PfsGroup', 'Force'],
+  },
+  // The registry value for L2TP/IPsec to a server behind NAT: AssumeUDPEncapsulationContextOnSendRule
+  // under HKLM\SYSTEM\CurrentControlSet\Services\PolicyAgent, a DWORD, 2 when both ends are behind NAT
+  // (https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/configure-l2tp-ipsec-server-behind-nat-t-device).
+  'New-ItemProperty': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/new-itemproperty',
+    parameters: ['Path', 'Name', 'PropertyType', 'Value', 'Force'],
   },
   'Add-VpnConnectionRoute': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnectionroute',
