@@ -16,7 +16,7 @@ import {
   type ClientVerdict,
   type ServerSuggestion,
 } from '../proposals';
-import { appleProfile, settingsList, sswanProfile, windowsScript } from './clients';
+import { appleProfile, nmcliScript, settingsList, sswanProfile, windowsScript } from './clients';
 import { readInputs, type ConfigFieldError, type ConfigInputs } from './inputs';
 import { chapSecrets, pppMtu, pppOptions, windowsL2tpScript, xl2tpdConf } from './l2tp';
 import { forwardRules, inputRules, pkiScript, swanctlConf } from './server';
@@ -100,6 +100,7 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
     files.push({ name: `${slug}.sswan`, for: 'sswan-android', description: 'strongSwan VPN Client for Android: open the file in the app to import it.', mediaType: 'application/vnd.strongswan.profile', text: sswanProfile(inputs, verdicts.find((v) => v.client.id === 'sswan-android')) });
   }
   if (eap && has('android-native')) files.push({ name: 'android-settings.txt', for: 'android-native', description: 'Android 11 and later, built-in client: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'android-native') });
+  if (eap && has('linux-nm')) files.push({ name: `${slug}-nmcli.sh`, for: 'linux-nm', description: 'Linux with NetworkManager: run the nmcli commands as the user who connects.', mediaType: 'text/x-shellscript', text: nmcliScript(inputs) });
   if (eap && has('chromeos')) files.push({ name: 'chromeos-settings.txt', for: 'chromeos', description: 'ChromeOS, built-in IKEv2: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'chromeos') });
   if (l2tpPool && ppp !== null) {
     files.push(

@@ -206,3 +206,38 @@ export function settingsList(inputs: ConfigInputs, client: 'android-native' | 'c
         ];
   return `${lines.join('\n')}\n`;
 }
+
+/** The vpn.data keys of NetworkManager's strongSwan plugin this builder writes. strongSwan's
+ *  documentation (features/networkManager) does not list them; charon-nm reads them in
+ *  src/charon-nm/nm/nm_service.c (strongswan/strongswan 3b902ea59b86a8ac097e27a34db85feb877a00f9). */
+export const NM_VPN_DATA_KEYS = ['address', 'certificate', 'remote-identity', 'method', 'user', 'virtual', 'encap', 'ipcomp', 'proposal'] as const;
+
+const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** nmcli commands for NetworkManager-strongswan: EAP with the server's CA, charon's default proposals. */
+export function nmcliScript(inputs: ConfigInputs): string {
+  const user = inputs.users.length === 1 ? inputs.users[0]! : 'your-user-name';
+  const ca = `/etc/ssl/${inputs.slug}-ca.pem`;
+  const data: Record<(typeof NM_VPN_DATA_KEYS)[number], string> = {
+    address: inputs.gateway,
+    certificate: ca,
+    'remote-identity': inputs.gateway,
+    method: 'eap',
+    user,
+    virtual: 'yes',
+    encap: 'no',
+    ipcomp: 'no',
+    proposal: 'no',
+  };
+  const vpnData = NM_VPN_DATA_KEYS.map((k) => `${k}=${data[k]}`).join(', ');
+  return [
+    '#!/bin/sh',
+    `# ${inputs.name} on Linux with NetworkManager's strongSwan plugin (Debian and Ubuntu: network-manager-strongswan).`,
+    `# Save the server's CA certificate (ca.cert.pem) as ${ca} first. The password is asked for on connecting.`,
+    'set -eu',
+    `nmcli connection add type vpn vpn-type org.freedesktop.NetworkManager.strongswan con-name ${shQuote(inputs.name)} \\`,
+    `  vpn.data ${shQuote(vpnData)}`,
+    `nmcli connection up ${shQuote(inputs.name)} --ask`,
+    '',
+  ].join('\n');
+}
