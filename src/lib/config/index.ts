@@ -7,6 +7,7 @@
  *   const build = buildConfig(state);   // { errors, files, verdicts, ... }, never throws
  */
 export { AUTH_METHODS, CONFIG_URL_STATE, DEFAULT_CONFIG_CLIENTS, DEFAULT_CONFIG_STATE, configQuery, type AuthMethod, type ConfigField, type ConfigState } from './state';
+export { crc32, zipStore } from './zip';
 export { overlaps, parseAddress, parsePrefix, readInputs, type ConfigFieldError, type ConfigInputs, type Prefix } from './inputs';
 export { buildConfig, builtFile, clientOverrides, type ConfigBuild, type ConfigFile } from './build';
 export { APPLE_IKEV2_KEYS, NM_VPN_DATA_KEYS, WINDOWS_CMDLETS, stableUuid } from './clients';
