@@ -5,6 +5,7 @@
  * Literal expectations check what the files say; equality with the model checks that the page
  * shows each file exactly.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig, CONFIG_URL_STATE, DEFAULT_CONFIG_STATE, type ConfigState } from '../../src/lib/config';
 import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
@@ -100,6 +101,37 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     const { page, context } = await openBuilder(site, 'gateway=ignored.example', { javaScript: false });
     expect(await page.locator('noscript').first().innerHTML()).toContain('JavaScript is off');
     expect(await fileText(page, 'swanctl.conf')).toContain('id = vpn.example.com');
+    await context.close();
+  });
+
+  it('downloads every file in one archive that Python\'s zipfile reads back', async () => {
+    const { page, context, problems } = await openBuilder(site, '');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download-all]').click()]);
+    expect(download.suggestedFilename()).toBe('example-vpn-config.zip');
+    const path = await download.path();
+    const run = spawnSync('python3', ['-c', 'import json, sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps([z.testzip(), z.namelist(), z.read("swanctl.conf").decode()]))', path], { encoding: 'utf8' });
+    const files = buildConfig(DEFAULT_CONFIG_STATE).files;
+    expect(JSON.parse(run.stdout)).toEqual([null, files.map((f) => f.name), files[0]!.text]);
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
+  it('the setup chapter shows the files the builder writes for its default inputs, line for line', async () => {
+    const { page, context, problems } = await site.openPage({ javaScript: false });
+    await page.goto(`${site.url}guide/setup/`);
+    // Expressive Code renders one .ec-line per line, an empty line as a newline character, and a tab
+    // as two spaces (its tabWidth default; the profile's indentation is insignificant).
+    const shown = await page.$$eval('[data-config-file]', (els) =>
+      els.map((e) => [e.getAttribute('data-config-file'), [...e.querySelectorAll('pre code .ec-line')].map((l) => (l.textContent ?? '').replace(/\n$/, '')).join('\n')]),
+    );
+    expect(shown.map(([name]) => name)).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig']);
+    const files = buildConfig(DEFAULT_CONFIG_STATE).files;
+    for (const [name, text] of shown) {
+      const expected = files.find((f) => f.name === name)!.text.replace(/\r\n/g, '\n').replace(/\n$/, '').replace(/\t/g, '  ');
+      expect(text, name!).toBe(expected);
+    }
+    expect(shown[1]![1]).toContain('auth = eap-mschapv2');
+    expect(problems).toEqual(noProblems);
     await context.close();
   });
 });

@@ -16,11 +16,12 @@ import {
   type ClientVerdict,
   type ServerSuggestion,
 } from '../proposals';
-import { appleProfile, settingsList, sswanProfile, windowsScript } from './clients';
+import { appleProfile, nmcliScript, settingsList, sswanProfile, windowsScript } from './clients';
 import { readInputs, type ConfigFieldError, type ConfigInputs } from './inputs';
+import { chapSecrets, pppMtu, pppOptions, windowsL2tpScript, xl2tpdConf } from './l2tp';
 import { forwardRules, inputRules, pkiScript, swanctlConf } from './server';
 import { APPLE_SETTINGS, WINDOWS_SETTINGS } from './settings';
-import type { ConfigState } from './state';
+import { DEFAULT_CONFIG_STATE, type ConfigState } from './state';
 
 export interface ConfigFile {
   /** The file name to save it as, e.g. 'example-vpn.mobileconfig'. */
@@ -40,8 +41,11 @@ export interface ConfigBuild {
   server: ServerSuggestion | null;
   verdicts: ClientVerdict[];
   files: ConfigFile[];
-  /** The TCP MSS the clamp uses: the smallest over the ESP proposals the clients negotiate. */
-  mss: { v4: number; v6: number | null } | null;
+  /** The TCP MSS the clamp uses: the smallest over the ESP proposals the clients negotiate;
+   *  for L2TP/IPsec, the PPP MTU less 40. */
+  mss: { v4: number; v6: number | null; l2tp: number | null } | null;
+  /** The PPP MTU and MRU of L2TP/IPsec clients, null when L2TP is off. */
+  pppMtu: number | null;
 }
 
 /** Client settings the files fix, handed to the matcher in place of each client's defaults. */
@@ -53,7 +57,7 @@ export function clientOverrides(): Partial<Record<ClientId, ClientOffers>> {
 
 function smallestMss(verdicts: readonly ClientVerdict[], pathMtu: number, inner: 4 | 6): number {
   const values = verdicts.flatMap((v) => {
-    if (!v.esp) return [];
+    if (!v.esp || v.client.ikeVersion !== 2) return [];
     try {
       return [mssClamp({ protocol: 'ikev2', outer: 4, inner, esp: v.esp, encapsulation: 'udp' }, pathMtu)];
     } catch (error) {
@@ -67,20 +71,20 @@ function smallestMss(verdicts: readonly ClientVerdict[], pathMtu: number, inner:
 
 export function buildConfig(state: ConfigState, psk: string | null = null): ConfigBuild {
   const { inputs, errors, notices } = readInputs(state);
-  const empty = { errors, notices, inputs, server: null, verdicts: [], files: [], mss: null };
+  const empty = { errors, notices, inputs, server: null, verdicts: [], files: [], mss: null, pppMtu: null };
   if (!inputs) return empty;
-  const ikev1 = inputs.clients.filter((id) => CLIENT_BY_ID.get(id)!.ikeVersion === 1);
-  if (ikev1.length > 0) {
-    return { ...empty, inputs: null, errors: [{ field: 'clients', message: `L2TP/IPsec files are not generated yet; remove ${ikev1.join(', ')} or use the proposal matcher for them` }] };
-  }
   const overrides = clientOverrides();
   const server = suggestServerProposals(inputs.clients, overrides);
+  const v1 = (list: string | null, type: 'ike' | 'esp') => (list === null ? null : parseProposals(list, type).proposals);
   const verdicts = matchClients(
-    { ike: parseProposals(server.ike, 'ike').proposals, esp: parseProposals(server.esp, 'esp').proposals, ike1: null, esp1: null },
+    { ike: parseProposals(server.ike, 'ike').proposals, esp: parseProposals(server.esp, 'esp').proposals, ike1: v1(server.ike1, 'ike'), esp1: v1(server.esp1, 'esp') },
     inputs.clients,
     overrides,
   );
-  const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null };
+  const l2tpPool = inputs.l2tpPool;
+  const ppp = l2tpPool ? pppMtu(inputs.pathMtu, verdicts) : null;
+  // TCP over PPP: the MTU less the IPv4 and TCP headers, 20 bytes each (RFC 879).
+  const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null, l2tp: ppp === null ? null : ppp - 40 };
   const { slug } = inputs;
   const eap = inputs.auth === 'eap-mschapv2';
   const files: ConfigFile[] = [
@@ -96,10 +100,32 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
     files.push({ name: `${slug}.sswan`, for: 'sswan-android', description: 'strongSwan VPN Client for Android: open the file in the app to import it.', mediaType: 'application/vnd.strongswan.profile', text: sswanProfile(inputs, verdicts.find((v) => v.client.id === 'sswan-android')) });
   }
   if (eap && has('android-native')) files.push({ name: 'android-settings.txt', for: 'android-native', description: 'Android 11 and later, built-in client: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'android-native') });
+  if (eap && has('linux-nm')) files.push({ name: `${slug}-nmcli.sh`, for: 'linux-nm', description: 'Linux with NetworkManager: run the nmcli commands as the user who connects.', mediaType: 'text/x-shellscript', text: nmcliScript(inputs) });
   if (eap && has('chromeos')) files.push({ name: 'chromeos-settings.txt', for: 'chromeos', description: 'ChromeOS, built-in IKEv2: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'chromeos') });
+  if (l2tpPool && ppp !== null) {
+    files.push(
+      { name: 'xl2tpd.conf', for: 'server', description: 'L2TP for the legacy clients: save as /etc/xl2tpd/xl2tpd.conf.', mediaType: 'text/plain', text: xl2tpdConf(inputs, l2tpPool) },
+      { name: 'options.xl2tpd', for: 'server', description: 'PPP options for xl2tpd: save as /etc/ppp/options.xl2tpd.', mediaType: 'text/plain', text: pppOptions(inputs, ppp) },
+      { name: 'chap-secrets', for: 'server', description: 'The L2TP users\' passwords for pppd: save as /etc/ppp/chap-secrets, mode 600.', mediaType: 'text/plain', text: chapSecrets(inputs) },
+    );
+    if (has('windows-l2tp')) files.push({ name: `${slug}-l2tp.ps1`, for: 'windows-l2tp', description: 'Windows 10 and 11, legacy L2TP/IPsec: run in an elevated PowerShell.', mediaType: 'text/plain', text: windowsL2tpScript(inputs, psk) });
+  }
   const withoutFile = inputs.clients.filter((id) => !files.some((f) => f.for === id));
   if (withoutFile.length > 0) {
     notices.push(`No file is written for ${withoutFile.map((id) => CLIENT_BY_ID.get(id)!.name).join(', ')}${eap ? '' : ' with a pre-shared key'}; the matrix shows whether the server proposals serve them as they are.`);
   }
-  return { errors, notices, inputs, server, verdicts, files, mss };
+  return { errors, notices, inputs, server, verdicts, files, mss, pppMtu: ppp };
+}
+
+/** One file of the builder's output for the given state overrides, for chapters that show it at
+ *  build time. Throws when the chapter asks for a file the builder does not write for that state,
+ *  so a chapter can never show a file the builder would not. */
+export function builtFile(name: string, overrides: Partial<ConfigState> = {}): ConfigFile {
+  const build = buildConfig({ ...DEFAULT_CONFIG_STATE, ...overrides });
+  const file = build.files.find((f) => f.name === name);
+  if (!file) {
+    const why = build.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || `it writes ${build.files.map((f) => f.name).join(', ')}`;
+    throw new Error(`the configuration builder writes no ${name} for these inputs (${why})`);
+  }
+  return file;
 }

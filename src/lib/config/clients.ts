@@ -15,11 +15,18 @@ export const WINDOWS_CMDLETS: Readonly<Record<string, { source: string; paramete
   },
   'Add-VpnConnection': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnection',
-    parameters: ['Name', 'ServerAddress', 'TunnelType', 'AuthenticationMethod', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
+    parameters: ['Name', 'ServerAddress', 'TunnelType', 'L2tpPsk', 'AuthenticationMethod', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
   },
   'Set-VpnConnectionIPsecConfiguration': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
     parameters: ['ConnectionName', 'EncryptionMethod', 'IntegrityCheckMethod', 'DHGroup', 'CipherTransformConstants', 'AuthenticationTransformConstants', 'PfsGroup', 'Force'],
+  },
+  // The registry value for L2TP/IPsec to a server behind NAT: AssumeUDPEncapsulationContextOnSendRule
+  // under HKLM\SYSTEM\CurrentControlSet\Services\PolicyAgent, a DWORD, 2 when both ends are behind NAT
+  // (https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/configure-l2tp-ipsec-server-behind-nat-t-device).
+  'New-ItemProperty': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/new-itemproperty',
+    parameters: ['Path', 'Name', 'PropertyType', 'Value', 'Force'],
   },
   'Add-VpnConnectionRoute': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnectionroute',
@@ -198,4 +205,39 @@ export function settingsList(inputs: ConfigInputs, client: 'android-native' | 'c
           `Remote identity: ${inputs.gateway}`,
         ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The vpn.data keys of NetworkManager's strongSwan plugin this builder writes. strongSwan's
+ *  documentation (features/networkManager) does not list them; charon-nm reads them in
+ *  src/charon-nm/nm/nm_service.c (strongswan/strongswan 3b902ea59b86a8ac097e27a34db85feb877a00f9). */
+export const NM_VPN_DATA_KEYS = ['address', 'certificate', 'remote-identity', 'method', 'user', 'virtual', 'encap', 'ipcomp', 'proposal'] as const;
+
+const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** nmcli commands for NetworkManager-strongswan: EAP with the server's CA, charon's default proposals. */
+export function nmcliScript(inputs: ConfigInputs): string {
+  const user = inputs.users.length === 1 ? inputs.users[0]! : 'your-user-name';
+  const ca = `/etc/ssl/${inputs.slug}-ca.pem`;
+  const data: Record<(typeof NM_VPN_DATA_KEYS)[number], string> = {
+    address: inputs.gateway,
+    certificate: ca,
+    'remote-identity': inputs.gateway,
+    method: 'eap',
+    user,
+    virtual: 'yes',
+    encap: 'no',
+    ipcomp: 'no',
+    proposal: 'no',
+  };
+  const vpnData = NM_VPN_DATA_KEYS.map((k) => `${k}=${data[k]}`).join(', ');
+  return [
+    '#!/bin/sh',
+    `# ${inputs.name} on Linux with NetworkManager's strongSwan plugin (Debian and Ubuntu: network-manager-strongswan).`,
+    `# Save the server's CA certificate (ca.cert.pem) as ${ca} first. The password is asked for on connecting.`,
+    'set -eu',
+    `nmcli connection add type vpn vpn-type org.freedesktop.NetworkManager.strongswan con-name ${shQuote(inputs.name)} \\`,
+    `  vpn.data ${shQuote(vpnData)}`,
+    `nmcli connection up ${shQuote(inputs.name)} --ask`,
+    '',
+  ].join('\n');
 }

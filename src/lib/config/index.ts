@@ -7,8 +7,9 @@
  *   const build = buildConfig(state);   // { errors, files, verdicts, ... }, never throws
  */
 export { AUTH_METHODS, CONFIG_URL_STATE, DEFAULT_CONFIG_CLIENTS, DEFAULT_CONFIG_STATE, configQuery, type AuthMethod, type ConfigField, type ConfigState } from './state';
+export { crc32, zipStore } from './zip';
 export { overlaps, parseAddress, parsePrefix, readInputs, type ConfigFieldError, type ConfigInputs, type Prefix } from './inputs';
-export { buildConfig, clientOverrides, type ConfigBuild, type ConfigFile } from './build';
-export { APPLE_IKEV2_KEYS, WINDOWS_CMDLETS, stableUuid } from './clients';
+export { buildConfig, builtFile, clientOverrides, type ConfigBuild, type ConfigFile } from './build';
+export { APPLE_IKEV2_KEYS, NM_VPN_DATA_KEYS, WINDOWS_CMDLETS, stableUuid } from './clients';
 export { APPLE_SETTINGS, CA_COMMON_NAME, PSK_PLACEHOLDER, WINDOWS_SETTINGS } from './settings';
-export { AUTH_LABELS, TEXT_INPUTS, clientChoices, matrixRows, randomKey, toggleClient, type ClientChoice, type TextInput } from './view';
+export { AUTH_LABELS, TEXT_INPUTS, clientChoices, matrixRows, randomKey, setL2tp, toggleClient, type ClientChoice, type TextInput } from './view';

@@ -4,7 +4,7 @@
  * because the island ships this code; IPv6 goes through the platform's URL parser, which
  * implements the WHATWG host parser in browsers and in Node alike.
  */
-import { readClients, type ClientId } from '../proposals';
+import { IKEV1_CLIENT_IDS, readClients, type ClientId } from '../proposals';
 import type { AuthMethod, ConfigField, ConfigState } from './state';
 
 export interface ConfigFieldError {
@@ -36,6 +36,9 @@ export interface ConfigInputs {
   routes: Prefix[];
   clients: ClientId[];
   pathMtu: number;
+  /** The network xl2tpd hands to L2TP/IPsec clients; null when L2TP is off. */
+  l2tpPool: Prefix | null;
+  serverNat: boolean;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -121,8 +124,8 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
   if (name === '') fail('name', 'give the connection a name; it is what users see in their VPN list');
 
   const users = list(state.users);
-  if (state.auth === 'eap-mschapv2') {
-    if (users.length === 0) fail('users', 'list at least one user name for EAP-MSCHAPv2');
+  if (state.auth === 'eap-mschapv2' || state.l2tp === '1') {
+    if (users.length === 0) fail('users', `list at least one user name for ${state.auth === 'eap-mschapv2' ? 'EAP-MSCHAPv2' : 'L2TP/IPsec (PPP sign-in)'}`);
     const bad = users.find((u) => !USER.test(u));
     if (bad !== undefined) fail('users', `“${bad}” is not a user name: use letters, digits and . _ @ - (at most 64)`);
   }
@@ -162,8 +165,24 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
     fail('pool4', `the gateway's own address ${gateway} lies inside the pool`);
   }
 
+  let l2tpPool: Prefix | null = null;
+  if (state.l2tp === '1') {
+    const parsed = parsePrefix(state.l2tppool);
+    if (typeof parsed === 'string') fail('l2tppool', parsed);
+    else if (parsed.family !== 4) fail('l2tppool', 'the L2TP pool must be an IPv4 prefix');
+    else if (parsed.length > 29) fail('l2tppool', 'the pool needs the server\'s PPP address and room for clients: use a prefix of /29 or shorter');
+    else if (typeof pool4 !== 'string' && overlaps(parsed, pool4)) fail('l2tppool', `${parsed.text} overlaps the IKEv2 pool ${pool4.text}`);
+    else if (routes.some((r) => overlaps(parsed, r))) fail('l2tppool', `${parsed.text} overlaps a route sent through the tunnel`);
+    else if (dns.some((d) => { const a = parseAddress(d); return a !== null && overlaps(parsed, { ...a, length: a.family === 4 ? 32 : 128 }); })) fail('l2tppool', `a DNS server lies inside ${parsed.text}`);
+    else l2tpPool = parsed;
+  }
+
   const { ids: clients, notices } = readClients(state.clients);
   if (clients.length === 0) fail('clients', 'choose at least one client');
+  const ikev1 = clients.filter((id) => IKEV1_CLIENT_IDS.includes(id as (typeof IKEV1_CLIENT_IDS)[number]));
+  if (state.l2tp !== '1' && ikev1.length > 0) fail('clients', `${ikev1.join(', ')} use L2TP/IPsec: turn on legacy L2TP/IPsec, or remove them`);
+  if (state.l2tp === '1' && ikev1.length === 0) fail('clients', 'choose the L2TP/IPsec clients to serve, or turn L2TP/IPsec off');
+  if (ikev1.length === clients.length && clients.length > 0) fail('clients', 'choose at least one IKEv2 client as well: the builder writes an IKEv2 server and adds L2TP/IPsec to it');
 
   const mtu = state.mtu.trim();
   const pathMtu = Number(mtu);
@@ -171,7 +190,7 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
 
   if (errors.length > 0 || typeof pool4 === 'string') return { inputs: null, errors, notices };
   return {
-    inputs: { gateway, gatewayKind, name, slug: slugOf(name), auth: state.auth, users, pool4, pool6, dns, routes, clients, pathMtu },
+    inputs: { gateway, gatewayKind, name, slug: slugOf(name), auth: state.auth, users, pool4, pool6, dns, routes, clients, pathMtu, l2tpPool, serverNat: state.servernat === '1' },
     errors,
     notices,
   };

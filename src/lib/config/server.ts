@@ -44,6 +44,26 @@ export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk:
     '  children {', `    ${slug} {`, ...indent(child, 3), '    }', '  }',
     '}',
   ];
+  // Legacy L2TP/IPsec (RFC 3193): IKEv1 main mode with the shared key, ESP in transport mode
+  // for L2TP on UDP 1701 only; the clients' source port varies behind NAT.
+  const l2tp = inputs.l2tpPool && server.ike1 && server.esp1
+    ? [
+        `${slug}-l2tp {`,
+        '  version = 1',
+        `  proposals = ${server.ike1}`,
+        '  dpd_delay = 60s',
+        '  local {', '    auth = psk', '  }',
+        '  remote {', '    auth = psk', '  }',
+        '  children {', `    ${slug}-l2tp {`,
+        '      mode = transport',
+        '      local_ts = dynamic[udp/1701]',
+        '      remote_ts = dynamic[udp]',
+        `      esp_proposals = ${server.esp1}`,
+        '      dpd_action = clear',
+        '    }', '  }',
+        '}',
+      ]
+    : [];
   const poolLines = (name: string, addrs: string, dns: string[]) => [
     `${name} {`, `  addrs = ${addrs}`, ...(dns.length > 0 ? [`  dns = ${dns.join(', ')}`] : []), '}',
   ];
@@ -56,12 +76,14 @@ export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk:
   const secrets = eap
     ? inputs.users.flatMap((user) => [`eap-${user.replace(/[^A-Za-z0-9]/g, '-')} {`, `  id = ${user}`, `  secret = "password-of-${user}"  # replace: a long random password`, '}'])
     : ['ike-clients {', `  id-server = ${inputs.gateway}`, `  id-clients = ${pskClientId(inputs.gateway)}`, `  secret = "${psk ?? PSK_PLACEHOLDER}"`, '}'];
+  // IKEv1 main mode identifies PSK peers by IP address only, so the L2TP key has no ids (RFC 2409 §5.4).
+  const l2tpSecret = l2tp.length > 0 ? ['ike-l2tp {', `  secret = "${psk ?? PSK_PLACEHOLDER}"  # shared by every L2TP/IPsec client`, '}'] : [];
   return [
     `# /etc/swanctl/conf.d/${slug}.conf: IKEv2 server for ${inputs.gateway} (${inputs.name}).`,
     '# Load with: swanctl --load-all',
-    'connections {', ...indent(connection, 1), '}', '',
+    'connections {', ...indent([...connection, ...l2tp], 1), '}', '',
     'pools {', ...indent(poolSection, 1), '}', '',
-    'secrets {', ...indent(secrets, 1), '}', '',
+    'secrets {', ...indent([...secrets, ...l2tpSecret], 1), '}', '',
   ].join('\n');
 }
 
@@ -101,11 +123,11 @@ export function pkiScript(inputs: ConfigInputs): string {
   ].join('\n');
 }
 
-/** nftables input rules for IKE, NAT-T and ESP, from the port checklist's model. */
+/** nftables input rules for IKE, NAT-T and ESP (and L2TP only through IPsec), from the port checklist's model. */
 export function inputRules(inputs: ConfigInputs): string {
   const rules = generateRules({
-    protocol: 'ikev2',
-    serverNat: false,
+    protocol: inputs.l2tpPool ? 'both' : 'ikev2',
+    serverNat: inputs.serverNat,
     clientNat: true,
     family: inputs.gatewayKind === 'ipv6' ? 6 : 4,
     tcpEncapsulation: false,
@@ -115,7 +137,7 @@ export function inputRules(inputs: ConfigInputs): string {
 }
 
 /** Forwarding, masquerade and the MSS clamp for the client pools. */
-export function forwardRules(inputs: ConfigInputs, mss: { v4: number; v6: number | null }): string {
+export function forwardRules(inputs: ConfigInputs, mss: { v4: number; v6: number | null; l2tp: number | null }): string {
   const lines = [
     '#!/usr/sbin/nft -f',
     `# Forwarding for the VPN clients of ${inputs.gateway}: NAT to the Internet and the TCP MSS clamp.`,
@@ -135,8 +157,15 @@ export function forwardRules(inputs: ConfigInputs, mss: { v4: number; v6: number
       `\t\tip6 daddr ${inputs.pool6.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.v6} tcp option maxseg size set ${mss.v6}`,
     );
   }
+  if (inputs.l2tpPool && mss.l2tp !== null) {
+    lines.push(
+      `\t\tip saddr ${inputs.l2tpPool.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.l2tp} tcp option maxseg size set ${mss.l2tp}`,
+      `\t\tip daddr ${inputs.l2tpPool.text} tcp flags & (syn | rst) == syn tcp option maxseg size > ${mss.l2tp} tcp option maxseg size set ${mss.l2tp}`,
+    );
+  }
   lines.push('\t}', '', '\tchain postrouting {', '\t\ttype nat hook postrouting priority srcnat; policy accept;');
   lines.push(`\t\tip saddr ${inputs.pool4.text} rt ipsec missing masquerade`);
+  if (inputs.l2tpPool) lines.push(`\t\tip saddr ${inputs.l2tpPool.text} rt ipsec missing masquerade`);
   if (inputs.pool6) lines.push(`\t\tip6 saddr ${inputs.pool6.text} rt ipsec missing masquerade`);
   lines.push('\t}', '}', '');
   return lines.join('\n');

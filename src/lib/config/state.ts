@@ -12,6 +12,9 @@
  *   routes    networks sent through the tunnel; empty = full tunnel
  *   clients   the proposal matcher's client ids, comma-separated
  *   mtu       the path MTU between clients and the server
+ *   l2tp      1: also legacy L2TP/IPsec (IKEv1, PSK) for the IKEv1 client ids; 0: IKEv2 only
+ *   l2tppool  the IPv4 network xl2tpd hands to L2TP clients    10.20.0.0/24
+ *   servernat 1: the server sits behind NAT (port forwarding)  0
  * Example: ?v=1&gateway=vpn.example.com&auth=eap-mschapv2&clients=windows-ps,ios-16
  */
 import { choice, defineUrlState, text, type StateOf, type UrlStateCodec } from '../url-state';
@@ -33,6 +36,9 @@ const FIELDS = {
   routes: text('routes', '', 400),
   clients: text('clients', DEFAULT_CONFIG_CLIENTS.join(','), 400),
   mtu: text('path MTU', '1500', 6),
+  l2tp: choice('legacy L2TP/IPsec', ['0', '1'], '0'),
+  l2tppool: text('L2TP pool', '10.20.0.0/24', 43),
+  servernat: choice('server behind NAT', ['0', '1'], '0'),
 } as const;
 
 export type ConfigState = StateOf<typeof FIELDS>;

@@ -2,12 +2,12 @@
  * What the builder's page shows around the files: the form's fields with their labels and
  * hints, the clients one can choose, and the matrix rows. Pure, so the island only binds.
  */
-import { CLIENTS, type ClientId } from '../proposals';
+import { CLIENTS, IKEV1_CLIENT_IDS, type ClientId } from '../proposals';
 import type { ConfigBuild } from './build';
-import type { ConfigField } from './state';
+import type { ConfigField, ConfigState } from './state';
 
 export interface TextInput {
-  field: Exclude<ConfigField, 'auth' | 'clients'>;
+  field: Exclude<ConfigField, 'auth' | 'clients' | 'l2tp' | 'servernat'>;
   label: string;
   hint: string;
   /** Wide fields take a whole row. */
@@ -23,6 +23,7 @@ export const TEXT_INPUTS: readonly TextInput[] = [
   { field: 'dns', label: 'DNS servers', hint: 'Handed to clients, separated by commas.' },
   { field: 'routes', label: 'Networks through the tunnel', hint: 'Empty for a full tunnel; otherwise the networks behind the server, e.g. 192.0.2.0/24.', wide: true },
   { field: 'mtu', label: 'Path MTU (bytes)', hint: 'Between clients and server; 1500 on most paths. Sets the MSS clamp.' },
+  { field: 'l2tppool', label: 'L2TP address pool', hint: 'Only with legacy L2TP/IPsec: the PPP addresses for its clients, e.g. 10.20.0.0/24.' },
 ];
 
 export const AUTH_LABELS = {
@@ -34,11 +35,21 @@ export interface ClientChoice {
   id: ClientId;
   name: string;
   method: string;
+  /** L2TP/IPsec clients are offered only when legacy L2TP/IPsec is on. */
+  l2tp: boolean;
 }
 
-/** The IKEv2 clients one can choose (the page computes this at build time and hands it to the island). */
+/** The clients one can choose (the page computes this at build time and hands it to the island). */
 export function clientChoices(): ClientChoice[] {
-  return CLIENTS.filter((c) => c.ikeVersion === 2).map(({ id, name, method }) => ({ id, name, method }));
+  return CLIENTS.map(({ id, name, method, ikeVersion }) => ({ id, name, method, l2tp: ikeVersion === 1 }));
+}
+
+/** Turning legacy L2TP/IPsec on adds the Windows L2TP client; turning it off removes every IKEv1 client. */
+export function setL2tp(state: ConfigState, on: boolean): ConfigState {
+  const ids = state.clients.split(',').map((s) => s.trim()).filter(Boolean);
+  const v2 = ids.filter((id) => !(IKEV1_CLIENT_IDS as readonly string[]).includes(id));
+  const v1 = ids.filter((id) => (IKEV1_CLIENT_IDS as readonly string[]).includes(id));
+  return { ...state, l2tp: on ? '1' : '0', clients: (on ? [...v2, ...(v1.length > 0 ? v1 : ['windows-l2tp'])] : v2).join(',') };
 }
 
 export function toggleClient(value: string, id: ClientId, on: boolean): string {

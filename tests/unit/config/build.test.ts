@@ -34,7 +34,7 @@ describe('files for the default state', () => {
     // 1500 - 20 (IPv4) - 8 (UDP, RFC 3948) - 8 (ESP header) - 8 (IV) - 16 (ICV, RFC 4106) leaves 1440 for
     // the inner packet + pad + 2; the largest inner packet with (inner + 2) a multiple of 4 is 1438, the
     // value strongSwan's lab run measured (lab.md §4.2, AES-GCM-16, IPv4, 1500); minus 40 (IPv4 + TCP) = 1398.
-    expect(build.mss).toEqual({ v4: 1398, v6: null });
+    expect(build.mss).toEqual({ v4: 1398, v6: null, l2tp: null });
     expect(file(DEFAULT_CONFIG_STATE, 'vpn-forward.nft')).toContain('tcp option maxseg size set 1398');
   });
 });
@@ -117,6 +117,6 @@ describe('bad input is reported at its field, never thrown', () => {
   it('round-trips the state through the URL, and a link never carries a secret field', () => {
     const s = state({ gateway: '203.0.113.10', routes: '192.0.2.0/24', auth: 'psk' });
     expect(CONFIG_URL_STATE.decode(CONFIG_URL_STATE.encode(s)).state).toEqual(s);
-    expect([...CONFIG_URL_STATE.encode(s).keys()].sort()).toEqual(['auth', 'clients', 'dns', 'gateway', 'mtu', 'name', 'pool4', 'pool6', 'routes', 'users', 'v']);
+    expect([...CONFIG_URL_STATE.encode(s).keys()].sort()).toEqual(['auth', 'clients', 'dns', 'gateway', 'l2tp', 'l2tppool', 'mtu', 'name', 'pool4', 'pool6', 'routes', 'servernat', 'users', 'v']);
   });
 });

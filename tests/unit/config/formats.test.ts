@@ -16,6 +16,7 @@ const STATES: { why: string; state: ConfigState }[] = [
   { why: 'defaults', state: DEFAULT_CONFIG_STATE },
   { why: 'IP gateway, IPv6 pool, split tunnel', state: { ...DEFAULT_CONFIG_STATE, gateway: '203.0.113.10', pool6: '2001:db8:6::/112', dns: '2620:fe::fe', routes: '192.0.2.0/24, 2001:db8:1::/48' } },
   { why: 'PSK with a key from the page', state: { ...DEFAULT_CONFIG_STATE, auth: 'psk', name: 'Lab & <Test>' } },
+  { why: 'L2TP/IPsec too, server behind NAT', state: { ...DEFAULT_CONFIG_STATE, l2tp: '1', servernat: '1', clients: `${DEFAULT_CONFIG_STATE.clients},windows-l2tp` } },
 ];
 const fileOf = (s: ConfigState, suffix: string, psk: string | null = null) => buildConfig(s, psk).files.find((f) => f.name.endsWith(suffix))?.text;
 
