@@ -6,6 +6,7 @@ import {
   formatBytes,
   formatDuration,
   formatProbability,
+  lossCaption,
   messageRows,
   resultSummary,
   runTimeline,
@@ -75,6 +76,35 @@ describe('totals', () => {
     expect(resultSummary(comparisonOf({}))).toBe(
       'Connecting. IKEv2: 4 messages, 2 round trips, expected 111 ms. L2TP/IPsec: 29 messages, 11 round trips, expected 561 ms.',
     );
+  });
+});
+
+describe('when loss makes the handshake usually fail', () => {
+  it('the headline says it fails instead of an expected time (give-up above 50 %)', () => {
+    const comparison = comparisonOf({ loss: '99.9' });
+    expect(comparison.l2tp.totals.pGiveUp).toBeGreaterThan(0.5);
+    expect(resultSummary(comparison)).toContain('L2TP/IPsec: 29 messages, 11 round trips, usually fails (gives up after ');
+    expect(resultSummary(comparison)).not.toContain('expected');
+  });
+
+  it('below 50 % the headline keeps the expected time', () => {
+    expect(resultSummary(comparisonOf({ loss: '5' }))).toMatch(/IKEv2: 4 messages, 2 round trips, expected [\d.,]+ (ms|s)\./);
+  });
+
+  it('names the give-up row for what it is: how long one round trip retries', () => {
+    const row = totalRows(comparisonOf({})).find((r) => r.key === 'give-up-after');
+    expect(row?.label).toBe('Longest a round trip retries before giving up');
+    expect(row?.ikev2.text).toBe('2 min 45 s'); // strongSwan: 4 s x 1.8^n, 5 retransmissions, then 2 min 45 s (retransmission_timeout/base/tries)
+  });
+
+  it('the loss-free diagram is captioned with what loss does to the times', () => {
+    expect(lossCaption(comparisonOf({}))).toBeNull();
+    const comparison = comparisonOf({ loss: '5' });
+    expect(lossCaption(comparison)).toBe(
+      `At 5 % loss: IKEv2 expected ${formatDuration(comparison.ikev2.totals.expectedMs)}, 95th percentile ${formatDuration(comparison.ikev2.totals.p95Ms ?? 0)}; ` +
+        `L2TP/IPsec expected ${formatDuration(comparison.l2tp.totals.expectedMs)}, 95th percentile ${formatDuration(comparison.l2tp.totals.p95Ms ?? 0)}.`,
+    );
+    expect(lossCaption(comparisonOf({ loss: '99.9' }))).toContain('L2TP/IPsec usually fails');
   });
 });
 
