@@ -69,7 +69,7 @@ export const DEFAULT_HANDSHAKE_INPUT: HandshakeInput = {
     mobike: true, // strongSwan mobike = yes
     mobikePathProbe: true, // strongSwan ike_mobike.c: roam() probes the path before the update
     returnRoutabilityCheck: false, // strongSwan as responder only echoes COOKIE2
-    reauthDeletesFirst: false, // strongSwan 6.0.0 NEWS: charon.make_before_break is now enabled by default (5.9.x deleted first)
+    reauthDeletesFirst: false, // strongSwan NEWS 6.0.0: charon.make_before_break is now enabled by default (5.9 deleted first)
     initiatorCertificateBytes: LAB_RSA2048_CERTIFICATE_BYTES,
     responderCertificateBytes: LAB_RSA2048_CERTIFICATE_BYTES,
     eapTlsFragmentBytes: 1024, // strongSwan charon.plugins.eap-tls.fragment_size

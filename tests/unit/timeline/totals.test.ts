@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../../src/lib/handshake';
 import {
   DEFAULT_TIMELINE_STATE,
-  formatBytes,
   formatDuration,
   formatProbability,
   lossCaption,
