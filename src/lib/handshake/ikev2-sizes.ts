@@ -1,4 +1,4 @@
-import { parseEspProposal } from '../overhead';
+import { parseEspProposal } from '../overhead/proposal';
 import { IPV4_HEADER, UDP_HEADER } from '../overhead/constants';
 import type { WireSize } from './wire';
 import { NON_ESP_MARKER_BYTES, ikeDatagram, ikeFragments } from './wire';

@@ -2,7 +2,7 @@
  * Bytes on the path for one protocol message: the UDP datagram(s) or ESP packet(s) that carry it.
  * IPv4 only (the model does not cover IPv6 paths). ESP framing is the overhead model's.
  */
-import { espPacketBytes } from '../overhead';
+import { espPacketBytes } from '../overhead/tunnel';
 import { IPV4_HEADER, UDP_HEADER } from '../overhead/constants';
 
 export const NON_ESP_MARKER_BYTES = 4; // RFC 3948 §2.2 and RFC 7296 §2.23: four zero octets before IKE on port 4500
