@@ -1,7 +1,6 @@
-import { parseEspProposal } from '../overhead/proposal';
 import { IPV4_HEADER, UDP_HEADER } from '../overhead/constants';
 import type { WireSize } from './wire';
-import { NON_ESP_MARKER_BYTES, ikeDatagram, ikeFragments } from './wire';
+import { NON_ESP_MARKER_BYTES, algorithmSizes, ikeDatagram, ikeFragments } from './wire';
 
 /**
  * IKEv2 message sizes. IKE_SA_INIT is the measured base plus the key-exchange data. Encrypted
@@ -57,10 +56,10 @@ const PAD_LENGTH_BYTES = 1; // RFC 7296 §3.14: padding, then one Pad Length oct
 
 /** The lab's IKE SA cipher and integrity algorithm from the one algorithm table: AES-256-CBC
  *  (16-byte IV and block, RFC 3602) and HMAC-SHA2-256-128 (16-byte ICV, RFC 4868). */
-const IKE_SA = parseEspProposal('aes256-sha256');
+const IKE_SA = algorithmSizes('aes256', 'sha256');
 const IV_BYTES = IKE_SA.ivBytes;
 const ICV_BYTES = IKE_SA.icvBytes;
-const BLOCK_BYTES = IKE_SA.cipher.blockBytes;
+const BLOCK_BYTES = IKE_SA.alignBytes; // AES-CBC: the 16-byte block (IKE has no 4-byte rule; a CBC block is larger anyway)
 
 export function notifyBytes(dataBytes: number): number {
   return 8 + dataBytes; // RFC 7296 §3.10: generic header, protocol, SPI size 0, type

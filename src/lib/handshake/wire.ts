@@ -2,8 +2,10 @@
  * Bytes on the path for one protocol message: the UDP datagram(s) or ESP packet(s) that carry it.
  * IPv4 only (the model does not cover IPv6 paths). ESP framing is the overhead model's.
  */
-import { espPacketBytes } from '../overhead/tunnel';
 import { IPV4_HEADER, UDP_HEADER } from '../overhead/constants';
+import { espPacketFraming } from '../overhead/esp';
+import { CIPHER_BY_KEYWORD, INTEGRITY_BY_KEYWORD, espSizes } from '../overhead/transforms';
+import type { EspSizes } from '../overhead/transforms';
 
 export const NON_ESP_MARKER_BYTES = 4; // RFC 3948 §2.2 and RFC 7296 §2.23: four zero octets before IKE on port 4500
 
@@ -57,10 +59,18 @@ export type EspSuite = 'aes-cbc-sha1' | 'aes-gcm-16';
 export const ESP_SUITES: readonly EspSuite[] = ['aes-cbc-sha1', 'aes-gcm-16'];
 
 /** The strongSwan proposal each suite stands for (aes256-sha1 is the ESP proposal of the lab's IKEv1 runs). */
-export const ESP_SUITE_PROPOSALS: Readonly<Record<EspSuite, string>> = {
-  'aes-cbc-sha1': 'aes256-sha1',
-  'aes-gcm-16': 'aes256gcm16',
+export const ESP_SUITE_PROPOSALS: Readonly<Record<EspSuite, { cipher: string; integrity: string | null }>> = {
+  'aes-cbc-sha1': { cipher: 'aes256', integrity: 'sha1' },
+  'aes-gcm-16': { cipher: 'aes256gcm16', integrity: null },
 };
+
+/** Per-packet ESP sizes of a cipher and integrity algorithm, from the overhead model's algorithm table. */
+export function algorithmSizes(cipher: string, integrity: string | null): EspSizes {
+  const cipherInfo = CIPHER_BY_KEYWORD.get(cipher);
+  const integrityInfo = integrity === null ? null : INTEGRITY_BY_KEYWORD.get(integrity);
+  if (cipherInfo === undefined || integrityInfo === undefined) throw new Error(`no such algorithm: ${cipher}, ${integrity}`);
+  return espSizes(cipherInfo, integrityInfo);
+}
 
 /**
  * An L2TP message (control or PPP-carrying data) in UDP 1701 inside ESP transport mode (RFC 3193):
@@ -68,10 +78,8 @@ export const ESP_SUITE_PROPOSALS: Readonly<Record<EspSuite, string>> = {
  * (RFC 3948 §2.1), otherwise it is IP protocol 50.
  */
 export function l2tpOverEsp(l2tpBytes: number, suite: EspSuite, nat: boolean, pathMtu: number): WireSize {
-  const ipBytes = espPacketBytes(
-    { esp: ESP_SUITE_PROPOSALS[suite], outer: 4, encapsulation: nat ? 'udp' : 'none' },
-    UDP_HEADER + l2tpBytes,
-  );
+  const { cipher, integrity } = ESP_SUITE_PROPOSALS[suite];
+  const ipBytes = espPacketFraming(algorithmSizes(cipher, integrity), 4, nat ? 'udp' : 'none').outerBytes(UDP_HEADER + l2tpBytes);
   return {
     messageBytes: l2tpBytes,
     udpPayloadBytes: nat ? ipBytes - IPV4_HEADER - UDP_HEADER : null,

@@ -6,7 +6,7 @@ export type { IpVersion, TunnelSpec, Layer, PacketSize, Protocol, Encapsulation,
 export { LAYER_NAMES } from './types';
 export { ModelError } from './errors';
 export { packetSize, maxInnerPacket, mssClamp } from './packet';
-export { compileTunnel, espPacketBytes, type EspPacketSpec, type Tunnel, type OverheadRange, type PacketSizeWithNames } from './tunnel';
+export { compileTunnel, type Tunnel, type OverheadRange, type PacketSizeWithNames } from './tunnel';
 export { parseEspProposal, ESP_KEYWORDS, type EspTransform } from './proposal';
 export {
   CIPHERS,

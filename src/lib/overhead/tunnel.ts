@@ -130,23 +130,3 @@ export function compileTunnel(input: TunnelSpec): Tunnel {
     },
   };
 }
-
-/** Where one ESP packet travels: the proposal, the path's IP family and how ESP is carried. */
-export interface EspPacketSpec {
-  esp: string;
-  outer: TunnelSpec['outer'];
-  encapsulation?: TunnelSpec['encapsulation'];
-}
-
-/**
- * Bytes on the path of one ESP packet whose payload (what Next Header names) is `payloadBytes`:
- * an IP packet in tunnel mode, a UDP datagram in transport mode. The same framing as tunnel
- * traffic, for callers that send single messages, such as the handshake model's L2TP control
- * messages and PPP frames, some of which are smaller than an IP header.
- */
-export function espPacketBytes(input: EspPacketSpec, payloadBytes: number): number {
-  const spec = resolveSpec({ protocol: 'ikev2', outer: input.outer, inner: input.outer, esp: input.esp, encapsulation: input.encapsulation });
-  if (spec.esp === null) throw new ModelError('esp', 'An ESP packet needs an ESP proposal.');
-  checkWholeNumber('payloadBytes', payloadBytes, 1, MAX_INNER_PACKET, 'payloadBytes (the bytes ESP protects)');
-  return espFraming(spec, spec.esp).outerBytes(payloadBytes);
-}
