@@ -236,32 +236,15 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     }
   });
 
-  it('the compact embed in the mobility chapter keeps the chapter address and links to the full tool with its state', async () => {
+  it.each([
+    { chapter: 'performance', event: 'connect' },
+    { chapter: 'mobility', event: 'change' },
+  ] as const)('the static embed in the $chapter chapter loads no timeline code and links to the full tool', async ({ chapter, event }) => {
     const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${site.url}guide/mobility/`);
-    const island = page.locator('.timeline--compact');
-    await island.scrollIntoViewIfNeeded();
-    await page.waitForSelector('.timeline--compact[data-hydrated="true"]');
-    await island.locator('input[name="rtt"]').fill('140');
-    const state: TimelineState = { ...TIMELINE_URL_STATE.defaults, event: 'change', rtt: '140' };
-    const link = island.locator('a', { hasText: 'full handshake timeline' });
-    await expect.poll(() => link.getAttribute('href')).toBe(`${build.base}tools/handshake/?${timelineQuery(state)}`);
-    expect(new URL(page.url()).search).toBe(''); // the chapter's own address is left alone
-    expect(await totalsOnPage(page)).toEqual(expectedTotals(`?${timelineQuery(state)}`));
-    expect(await fitsViewport(page)).toMatchObject({ fits: true });
-    await link.click();
-    await page.waitForSelector('.timeline[data-hydrated="true"]:not(.timeline--compact)');
-    expect(await totalsOnPage(page)).toEqual(expectedTotals(`?${timelineQuery(state)}`));
-    expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
-  });
-
-  it('the static embed in the performance chapter loads no timeline code and links to the full tool', async () => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${site.url}guide/performance/`);
+    await page.goto(`${site.url}guide/${chapter}/`);
     const island = page.locator('.timeline--compact');
     await expect(island.locator('input, select').count()).resolves.toBe(0);
-    const state: TimelineState = { ...TIMELINE_URL_STATE.defaults, event: 'connect' };
+    const state: TimelineState = { ...TIMELINE_URL_STATE.defaults, event };
     expect(await totalsOnPage(page)).toEqual(expectedTotals(`?${timelineQuery(state)}`));
     await expect(island.locator('a', { hasText: 'full handshake timeline' }).getAttribute('href')).resolves.toBe(
       `${build.base}tools/handshake/?${timelineQuery(state)}`,

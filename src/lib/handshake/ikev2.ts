@@ -120,7 +120,7 @@ function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContex
       request: {
         id: `${idPrefix}init-cookie-req`,
         name: 'IKE_SA_INIT request',
-        payloads: 'HDR(A,0), SAi1, KEi, Ni, N(NAT_DETECTION_*), notifies',
+        payloads: 'HDR(A,0), SAi1, KEi, Ni, N(NATD_*), notifies',
         size: plainIkeMessage(requestBytes, path.pathMtu),
         ...(labRun !== undefined && pqExtra === 0 && options.fragmentation ? measuredIn(labRun) : estimatedBecause('measured base plus this group\'s key-exchange data')),
       },
@@ -185,18 +185,18 @@ function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContex
     request: {
       id: `${idPrefix}init-req`,
       name: 'IKE_SA_INIT request',
-      payloads: `HDR, ${options.cookie ? 'N(COOKIE), ' : ''}SAi1, KEi, Ni, N(NAT_DETECTION_SOURCE_IP), N(NAT_DETECTION_DESTINATION_IP), ${
-        options.fragmentation ? 'N(IKEV2_FRAGMENTATION_SUPPORTED), ' : ''
-      }N(SIGNATURE_HASH_ALGORITHMS), N(REDIRECT_SUPPORTED)`,
+      payloads: `HDR, ${options.cookie ? 'N(COOKIE), ' : ''}SAi1, KEi, Ni, N(NATD_S_IP), N(NATD_D_IP), ${
+        options.fragmentation ? 'N(FRAG_SUP), ' : ''
+      }N(HASH_ALG), N(REDIR_SUP)`,
       size: plainIkeMessage(requestBytes + withCookie, path.pathMtu),
       ...requestBasis,
     },
     response: {
       id: `${idPrefix}init-resp`,
       name: 'IKE_SA_INIT response',
-      payloads: `HDR, SAr1, KEr, Nr, N(NAT_DETECTION_SOURCE_IP), N(NAT_DETECTION_DESTINATION_IP), ${certificates ? 'CERTREQ, ' : ''}${
-        options.fragmentation ? 'N(IKEV2_FRAGMENTATION_SUPPORTED), ' : ''
-      }N(SIGNATURE_HASH_ALGORITHMS), N(CHILDLESS_IKEV2_SUPPORTED), N(MULTIPLE_AUTH_SUPPORTED)`,
+      payloads: `HDR, SAr1, KEr, Nr, N(NATD_S_IP), N(NATD_D_IP), ${certificates ? 'CERTREQ, ' : ''}${
+        options.fragmentation ? 'N(FRAG_SUP), ' : ''
+      }N(HASH_ALG), N(CHDLESS_SUP), N(MULT_AUTH)`,
       size: plainIkeMessage(responseBytes, path.pathMtu),
       ...responseBasis,
       processingMs: path.computeMs / 2,
@@ -288,8 +288,8 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
   const transport = transportFor(options, path);
   const half = path.computeMs / 2;
   const mobike = options.mobike;
-  const mobikeNotifies = mobike ? ', N(MOBIKE_SUPPORTED), N(ADDITIONAL_IP6_ADDRESS)' : '';
-  const requestNotifies = `${mobikeNotifies}, N(MULTIPLE_AUTH_SUPPORTED), N(EAP_ONLY_AUTHENTICATION), N(IKEV2_MESSAGE_ID_SYNC_SUPPORTED)`;
+  const mobikeNotifies = mobike ? ', N(MOBIKE_SUP), N(ADD_6_ADDR)' : '';
+  const requestNotifies = `${mobikeNotifies}, N(MULT_AUTH), N(EAP_ONLY), N(MSG_ID_SYN_SUP)`;
   const labRun = labAuthRun(options, transport);
   const basis = labRun === null ? estimatedBecause(PAYLOAD_ESTIMATE) : measuredIn(labRun);
 
@@ -305,7 +305,7 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
       request: {
         id: `${idPrefix}auth-req`,
         name: 'IKE_AUTH request',
-        payloads: `HDR, SK {IDi, ${certificate ? 'CERT, ' : ''}N(INITIAL_CONTACT), ${certificate ? 'CERTREQ, ' : ''}IDr, AUTH, SAi2, TSi, TSr${requestNotifies}}`,
+        payloads: `HDR, SK {IDi, ${certificate ? 'CERT, ' : ''}N(INIT_CONTACT), ${certificate ? 'CERTREQ, ' : ''}IDr, AUTH, SAi2, TSi, TSr${requestNotifies}}`,
         size: encryptedIkeMessage(
           authRequestInnerBytes({
             auth: certificate ? 'rsa2048' : 'psk',
@@ -402,7 +402,7 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
     draft,
     idPrefix,
     '1',
-    { name: 'IKE_AUTH request (no AUTH: EAP)', payloads: `HDR, SK {IDi, N(INITIAL_CONTACT), CERTREQ, IDr, SAi2, TSi, TSr${requestNotifies}}`, inner: firstRequestInner },
+    { name: 'IKE_AUTH request (no AUTH: EAP)', payloads: `HDR, SK {IDi, N(INIT_CONTACT), CERTREQ, IDr, SAi2, TSi, TSr${requestNotifies}}`, inner: firstRequestInner },
     {
       name: `IKE_AUTH response: ${firstEap.name}`,
       payloads: 'HDR, SK {IDr, CERT, AUTH, EAP}',
@@ -511,14 +511,14 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
   const updateRequest = {
     id: 'update-req',
     name: 'INFORMATIONAL request: UPDATE_SA_ADDRESSES',
-    payloads: 'HDR, SK {N(UPDATE_SA_ADDRESSES), N(NAT_DETECTION_SOURCE_IP), N(NAT_DETECTION_DESTINATION_IP), N(COOKIE2), N(ADDITIONAL_IP6_ADDRESS)}',
+    payloads: 'HDR, SK {N(UPD_SA_ADDR), N(NATD_S_IP), N(NATD_D_IP), N(COOKIE2), N(ADD_6_ADDR)}',
     size: encryptedIkeMessage(MOBIKE_UPDATE_REQUEST_INNER_BYTES, transport),
     ...updateBasis,
   };
   const updateResponse = {
     id: 'update-resp',
     name: 'INFORMATIONAL response',
-    payloads: 'HDR, SK {N(NAT_DETECTION_SOURCE_IP), N(NAT_DETECTION_DESTINATION_IP), N(COOKIE2)}',
+    payloads: 'HDR, SK {N(NATD_S_IP), N(NATD_D_IP), N(COOKIE2)}',
     size: encryptedIkeMessage(MOBIKE_UPDATE_RESPONSE_INNER_BYTES, transport),
     ...updateBasis,
   };

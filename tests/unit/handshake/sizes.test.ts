@@ -46,9 +46,9 @@ describe('IKEv2 sizes measured in the lab', () => {
     const result = analyzeScenario('ikev2', {});
     const request = message(result, 'IKE_AUTH request').payloads;
     expect(request).not.toContain('CP(');
-    expect(request).toContain('N(INITIAL_CONTACT)');
-    expect(request).toContain('N(MOBIKE_SUPPORTED), N(ADDITIONAL_IP6_ADDRESS)');
-    expect(message(result, 'IKE_AUTH response').payloads).toBe('HDR, SK {IDr, AUTH, SAr2, TSi, TSr, N(MOBIKE_SUPPORTED), N(ADDITIONAL_IP6_ADDRESS)}');
+    expect(request).toContain('N(INIT_CONTACT)');
+    expect(request).toContain('N(MOBIKE_SUP), N(ADD_6_ADDR), N(MULT_AUTH), N(EAP_ONLY), N(MSG_ID_SYN_SUP)');
+    expect(message(result, 'IKE_AUTH response').payloads).toBe('HDR, SK {IDr, AUTH, SAr2, TSi, TSr, N(MOBIKE_SUP), N(ADD_6_ADDR)}'); // lab log [ IDr AUTH SA TSi TSr N(MOBIKE_SUP) N(ADD_6_ADDR) ]
   });
 
   it(`MOBIKE after an address change: probe 112/112, update 224, response 192 IP bytes (${LAB}: roam_mobike_yes_delay0ms)`, () => {
