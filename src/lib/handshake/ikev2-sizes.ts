@@ -5,11 +5,11 @@ import { NON_ESP_MARKER_BYTES, algorithmSizes, ikeDatagram, ikeFragments } from 
 /**
  * IKEv2 message sizes. IKE_SA_INIT is the measured base plus the key-exchange data. Encrypted
  * messages are built from the payload formats of RFC 7296 §3 inside an Encrypted payload
- * (§3.14) of the IKE SA the lab negotiated, aes256-sha256-modp2048. With the lab's identities
- * and proposals this arithmetic gives every encrypted size the lab measured on a strongSwan
- * 5.9.8 pair (IKE_AUTH 320/256 IKE bytes, 288/224 without MOBIKE, the RSA-2048 messages and
- * their RFC 7383 fragments, the MOBIKE update, probe and Delete): tests/unit/handshake checks it
- * against tests/lab/results/ike-sizes.json.
+ * (§3.14) of the IKE SA the lab negotiated, aes256-sha256-modp2048. With the lab's identities,
+ * proposals and certificates this arithmetic gives every encrypted size the lab measured on a
+ * strongSwan 5.9.8 pair (IKE_AUTH, the RSA-2048 messages and their RFC 7383 fragments, EAP, the
+ * MOBIKE probe and update): tests/unit/handshake/lab-sizes.test.ts checks it against
+ * tests/lab/results/ike-sizes.json.
  */
 
 export type KeyExchange = 'modp2048' | 'modp3072' | 'modp4096' | 'ecp256' | 'ecp384' | 'x25519' | 'x448';
@@ -41,12 +41,12 @@ export const KEM_BYTES: Record<Exclude<PostQuantumKem, 'none'>, { encapsulationK
  *  other groups are the base plus their KE length (estimated). The base includes N(FRAG_SUP). */
 export const IKE_SA_INIT_REQUEST_BASE_BYTES = 208;
 export const IKE_SA_INIT_RESPONSE_BASE_BYTES = 216;
-/** Lab run of each group whose IKE_SA_INIT was measured. */
+/** Lab run (tests/lab/results/ike-sizes.json variant) of each group whose IKE_SA_INIT was measured. */
 export const MEASURED_KEY_EXCHANGES: Partial<Record<KeyExchange, string>> = {
-  modp2048: 'v2_psk_modp2048',
-  modp3072: 'v2_psk_modp3072',
-  ecp256: 'v2_psk_ecp256',
-  x25519: 'v2_psk_x25519',
+  modp2048: 'psk-modp2048',
+  modp3072: 'psk-modp3072',
+  ecp256: 'psk-ecp256',
+  x25519: 'psk-x25519',
 };
 
 export const IKE_HEADER_BYTES = 28; // RFC 7296 §3.1
@@ -83,9 +83,9 @@ export const AUTH_PSK_PAYLOAD_BYTES = 8 + 32; // RFC 7296 §3.8: 8-byte header +
 /** RFC 7427 §3 Digital Signature: length octet + sha256WithRSAEncryption AlgorithmIdentifier (15)
  *  + RSA-2048 signature (256), after the 8-byte AUTH header. */
 export const AUTH_RSA2048_PAYLOAD_BYTES = 8 + 1 + 15 + 256;
-/** SA with one ESP proposal, the lab's aes128-sha256: SA header 4, proposal 8 + SPI 4, ENCR with
- *  its key-length attribute 12, INTEG 8, ESN 8 (RFC 7296 §3.3). */
-const CHILD_SA_PAYLOAD_BYTES = 4 + 8 + 4 + 12 + 8 + 8;
+/** SA with one ESP proposal, the lab's aes128gcm16: SA header 4, proposal 8 + SPI 4, ENCR with
+ *  its key-length attribute 12, ESN 8 (RFC 7296 §3.3). */
+const CHILD_SA_PAYLOAD_BYTES = 4 + 8 + 4 + 12 + 8;
 const TS_PAYLOAD_BYTES = 8 + 16; // RFC 7296 §3.13: header + one IPv4 range selector
 const FLAG_NOTIFY_BYTES = notifyBytes(0); // INITIAL_CONTACT, MOBIKE_SUPPORTED, MULTIPLE_AUTH_SUPPORTED, ...
 /** N(ADDITIONAL_IP6_ADDRESS): the lab's client and gateway also had an IPv6 address (RFC 4555 §3.4). */
@@ -135,9 +135,9 @@ export function eapFinalResponseInnerBytes(mobike: boolean): number {
   return AUTH_PSK_PAYLOAD_BYTES + childAndNotifies(mobike, 'response');
 }
 
-/** MOBIKE (RFC 4555 §3.5) request: N(UPDATE_SA_ADDRESSES) N(NAT_DETECTION_*) x2 N(COOKIE2) N(ADD_6_ADDR). */
-export const MOBIKE_UPDATE_REQUEST_INNER_BYTES =
-  FLAG_NOTIFY_BYTES + 2 * NAT_DETECTION_NOTIFY_BYTES + COOKIE2_NOTIFY_BYTES + ADDITIONAL_IP6_NOTIFY_BYTES;
+/** MOBIKE (RFC 4555 §3.5) request: N(UPDATE_SA_ADDRESSES) N(NAT_DETECTION_*) x2 N(COOKIE2) and
+ *  N(NO_ADDITIONAL_ADDRESSES): the lab's client had only its new IPv4 address left (§3.6). */
+export const MOBIKE_UPDATE_REQUEST_INNER_BYTES = FLAG_NOTIFY_BYTES + 2 * NAT_DETECTION_NOTIFY_BYTES + COOKIE2_NOTIFY_BYTES + FLAG_NOTIFY_BYTES;
 /** Its response: N(NAT_DETECTION_*) x2 N(COOKIE2). */
 export const MOBIKE_UPDATE_RESPONSE_INNER_BYTES = 2 * NAT_DETECTION_NOTIFY_BYTES + COOKIE2_NOTIFY_BYTES;
 export const RETURN_ROUTABILITY_INNER_BYTES = COOKIE2_NOTIFY_BYTES;

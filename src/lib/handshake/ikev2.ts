@@ -56,18 +56,19 @@ export interface PathContext {
 /** strongSwan 5.9.8 pair: 2 RTT + 2-20 ms of computation; the midpoint is the default. */
 export const DEFAULT_COMPUTE_MS = 11;
 
-/** DER size of each RSA-2048 end-entity certificate of the lab's CA -> EE chain (lab PKI). */
-export const LAB_RSA2048_CERTIFICATE_BYTES = 892;
+/** DER size of each RSA-2048 end-entity certificate of the lab's CA -> EE chain
+ *  (tests/lab/pki/rsa2048-client.pem and rsa2048-server.pem). */
+export const LAB_RSA2048_CERTIFICATE_BYTES = 771;
 
 // EAP message lengths (RFC 3748 §4: Code, Identifier, Length = 4 octets, then Type).
 const EAP_REQUEST_IDENTITY_BYTES = 5; // RFC 3748 §5.1, no prompt
-const USER_IDENTITY_BYTES = 16; // assumed identity such as user@example.org
+const USER_IDENTITY_BYTES = 5; // the lab's EAP identity 'alice' (tests/lab/configs.ts)
 const EAP_SUCCESS_BYTES = 4; // RFC 3748 §4.2
 // EAP-MSCHAPv2 ([MS-CHAP] §2.2 wraps RFC 2759 packets: OpCode, MS-CHAPv2-ID, MS-Length = 4 octets).
 const MSCHAPV2_HEADER_BYTES = 5 + 4;
 const MSCHAPV2_CHALLENGE_BYTES = MSCHAPV2_HEADER_BYTES + 1 + 16 + 10; // Value-Size, 16-octet challenge, 10-octet server name
 const MSCHAPV2_RESPONSE_BYTES = MSCHAPV2_HEADER_BYTES + 1 + 49 + USER_IDENTITY_BYTES; // RFC 2759 §4: 49-octet response
-const MSCHAPV2_SUCCESS_REQUEST_BYTES = MSCHAPV2_HEADER_BYTES + 42; // RFC 2759 §5: "S=" + 40 hex digits
+const MSCHAPV2_SUCCESS_REQUEST_BYTES = MSCHAPV2_HEADER_BYTES + 42 + 22; // RFC 2759 §5: "S=" + 40 hex digits; strongSwan eap_mschapv2.c appends SUCCESS_MESSAGE " M=Welcome2strongSwan" and its NUL
 const MSCHAPV2_SUCCESS_RESPONSE_BYTES = 5 + 1; // [MS-CHAP] §2.2: only the Success code
 // EAP-TLS (RFC 5216 §3.1): Type, Flags, optional 4-octet TLS Message Length (strongSwan include_length = yes).
 const EAP_TLS_HEADER_BYTES = 5 + 1;
@@ -82,8 +83,8 @@ const COOKIE_DATA_BYTES = 32; // RFC 7296 §2.6 allows 1-64 octets; 32 assumed
 const PQ_SA_INIT_EXTRA_BYTES = 8 + 8; // ADDKE1 transform (RFC 9370 §2.2) + N(INTERMEDIATE_EXCHANGE_SUPPORTED) (RFC 9242 §3)
 const FRAGMENTATION_SUPPORTED_BYTES = notifyBytes(0); // RFC 7383 §2.3: in the measured IKE_SA_INIT base
 /** The lab's RSA-2048 run: one CA, a CA -> EE chain, RFC 7383 fragments of 1280 bytes. */
-const LAB_RSA2048_RUN = 'v2_rsa2048';
-const EAP_ESTIMATE = 'built from the RFC 7296 and EAP message formats; EAP was not measured';
+const LAB_RSA2048_RUN = 'rsa2048';
+const EAP_ESTIMATE = 'built from the RFC 7296 and EAP message formats; the lab ran EAP-MSCHAPv2 only, with its defaults';
 const PAYLOAD_ESTIMATE = 'built from the RFC 7296 payload formats; no lab run has these settings';
 
 function transportFor(options: Ikev2Options, path: PathContext): IkeTransport {
@@ -164,16 +165,17 @@ function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContex
   const responseBytes =
     IKE_SA_INIT_RESPONSE_BASE_BYTES + keBytes + pqExtra - noFragmentation + (certificates ? certificateRequestBytes(1) : 0);
   const measuredBase = labRun !== undefined && pqExtra === 0 && options.fragmentation;
+  const certificateRun = options.auth === 'eap-mschapv2' ? 'eap-mschapv2' : LAB_RSA2048_RUN; // same IKE_SA_INIT, both with MODP-2048
   const requestBasis =
     measuredBase && !options.cookie
-      ? measuredIn(certificates && path.keyExchange === 'modp2048' ? LAB_RSA2048_RUN : labRun)
+      ? measuredIn(certificates && path.keyExchange === 'modp2048' ? certificateRun : labRun)
       : estimatedBecause(options.cookie ? 'measured request plus the returned COOKIE notify' : 'measured base plus this group\'s key-exchange data');
   const responseBasis = !measuredBase
     ? estimatedBecause('measured base plus this group\'s key-exchange data')
     : !certificates
       ? measuredIn(labRun)
       : path.keyExchange === 'modp2048'
-        ? measuredIn(LAB_RSA2048_RUN)
+        ? measuredIn(certificateRun)
         : estimatedBecause('measured PSK response plus a CERTREQ naming one CA');
   addExchange(draft, {
     layer: 'IKEv2',
@@ -238,6 +240,7 @@ function authExchange(
   request: { name: string; payloads: string; inner: number },
   response: { name: string; payloads: string; inner: number; processingMs?: number },
   transport: IkeTransport,
+  basis: { sizeSource: 'measured' | 'estimated'; sizeNote: string },
 ): void {
   const spec: ExchangeSpec = {
     layer: 'IKEv2',
@@ -251,14 +254,14 @@ function authExchange(
       name: request.name,
       payloads: request.payloads,
       size: encryptedIkeMessage(request.inner, transport),
-      ...estimatedBecause(EAP_ESTIMATE),
+      ...basis,
     },
     response: {
       id: `${idPrefix}auth-${step}-resp`,
       name: response.name,
       payloads: response.payloads,
       size: encryptedIkeMessage(response.inner, transport),
-      ...estimatedBecause(EAP_ESTIMATE),
+      ...basis,
       processingMs: response.processingMs ?? 0,
     },
   };
@@ -275,13 +278,17 @@ function eapTlsFragments(flightBytes: number, fragmentBytes: number): number[] {
 }
 
 /** Whether the lab measured this IKE_AUTH: its payloads, certificates and datagrams match a run. */
-function labAuthRun(options: Ikev2Options, transport: IkeTransport): string | null {
+function labAuthRun(options: Ikev2Options, transport: IkeTransport, keyExchange: KeyExchange): string | null {
   if (!transport.onPort4500 || options.postQuantum !== 'none') return null;
-  if (options.auth === 'psk') return options.mobike ? 'v2_psk_modp2048' : 'roam_mobike_no_delay0ms_v4only';
+  // IKE_AUTH does not depend on the group; every committed run had MOBIKE.
+  if (options.auth === 'psk') return options.mobike ? (MEASURED_KEY_EXCHANGES[keyExchange] ?? 'psk-modp2048') : null;
   const labCertificates =
     options.initiatorCertificateBytes === LAB_RSA2048_CERTIFICATE_BYTES && options.responderCertificateBytes === LAB_RSA2048_CERTIFICATE_BYTES;
   const labFragments = options.fragmentation && options.fragmentSize === 1280;
-  return options.auth === 'certificate' && options.mobike && labCertificates && labFragments ? LAB_RSA2048_RUN : null;
+  if (!options.mobike || !labFragments) return null;
+  if (options.auth === 'certificate') return labCertificates ? LAB_RSA2048_RUN : null;
+  const labGateway = options.responderCertificateBytes === LAB_RSA2048_CERTIFICATE_BYTES;
+  return options.auth === 'eap-mschapv2' && options.eapIdentity && labGateway ? 'eap-mschapv2' : null;
 }
 
 function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext, idPrefix: string): void {
@@ -290,8 +297,8 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
   const mobike = options.mobike;
   const mobikeNotifies = mobike ? ', N(MOBIKE_SUP), N(ADD_6_ADDR)' : '';
   const requestNotifies = `${mobikeNotifies}, N(MULT_AUTH), N(EAP_ONLY), N(MSG_ID_SYN_SUP)`;
-  const labRun = labAuthRun(options, transport);
-  const basis = labRun === null ? estimatedBecause(PAYLOAD_ESTIMATE) : measuredIn(labRun);
+  const labRun = labAuthRun(options, transport, path.keyExchange);
+  const basis = labRun !== null ? measuredIn(labRun) : estimatedBecause(options.auth.startsWith('eap') ? EAP_ESTIMATE : PAYLOAD_ESTIMATE);
 
   if (options.auth === 'psk' || options.auth === 'certificate') {
     const certificate = options.auth === 'certificate';
@@ -410,6 +417,7 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
       processingMs: half,
     },
     transport,
+    basis,
   );
   eapMessages.forEach((pair, i) => {
     authExchange(
@@ -419,6 +427,7 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
       { name: `IKE_AUTH request: ${pair.request.name}`, payloads: 'HDR, SK {EAP}', inner: eapPayloadBytes(pair.request.bytes) },
       { name: `IKE_AUTH response: ${pair.response.name}`, payloads: 'HDR, SK {EAP}', inner: eapPayloadBytes(pair.response.bytes) },
       transport,
+      basis,
     );
   });
   authExchange(
@@ -432,6 +441,7 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
       inner: eapFinalResponseInnerBytes(mobike),
     },
     transport,
+    basis,
   );
 }
 
@@ -456,9 +466,7 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
     // strongSwan 5.9.8 (make_before_break = no) sent this Delete from the new address on UDP 500
     // (lab); with make-before-break it goes over the old IKE SA's path after the new SA is up.
     const deleteTransport = options.reauthDeletesFirst ? { ...transport, onPort4500: false } : transport;
-    const deleteBasis = options.reauthDeletesFirst
-      ? measuredIn('roam_mobike_no_delay0ms_v4only')
-      : estimatedBecause('the lab measured this Delete with break-before-make only, sent on UDP 500');
+    const deleteBasis = estimatedBecause('the same 80-byte Delete and empty response the lab measured over MOBIKE (psk-modp2048); no run without MOBIKE');
     const deleteOld: ExchangeSpec = {
       layer: 'IKEv2',
       exchange: 'INFORMATIONAL',
@@ -495,7 +503,7 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
   }
 
   if (options.mobikePathProbe) {
-    const probe = { payloads: 'HDR, SK {}', size: encryptedIkeMessage(0, transport), ...measuredIn('roam_mobike_yes_delay0ms_v4only') };
+    const probe = { payloads: 'HDR, SK {}', size: encryptedIkeMessage(0, transport), ...measuredIn('mobike') };
     addExchange(draft, {
       layer: 'IKEv2',
       exchange: 'INFORMATIONAL',
@@ -507,11 +515,11 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
       response: { id: 'probe-resp', name: 'INFORMATIONAL response', ...probe },
     });
   }
-  const updateBasis = measuredIn('roam_mobike_yes_delay0ms');
+  const updateBasis = measuredIn('mobike');
   const updateRequest = {
     id: 'update-req',
     name: 'INFORMATIONAL request: UPDATE_SA_ADDRESSES',
-    payloads: 'HDR, SK {N(UPD_SA_ADDR), N(NATD_S_IP), N(NATD_D_IP), N(COOKIE2), N(ADD_6_ADDR)}',
+    payloads: 'HDR, SK {N(UPD_SA_ADDR), N(NATD_S_IP), N(NATD_D_IP), N(COOKIE2), N(NO_ADD_ADDR)}',
     size: encryptedIkeMessage(MOBIKE_UPDATE_REQUEST_INNER_BYTES, transport),
     ...updateBasis,
   };

@@ -38,20 +38,38 @@ export interface L2tpPath {
 }
 
 /**
- * ISAKMP message lengths the lab measured (IKE header length field). The Main Mode 3/4 and
- * Aggressive Mode 1/2 lengths include MODP-2048's 256-octet key-exchange data; other groups
- * change only that (estimated). The NAT-T vendor IDs of RFC 3947 §3.1 are in Main Mode 1/2.
+ * ISAKMP message lengths the lab measured (tests/lab/results/ike-sizes.json, ikev1-psk-l2tp: IKE
+ * aes256-sha1-modp2048, ESP aes256-sha1, PSK). The Main Mode 3/4 lengths include MODP-2048's
+ * 256-octet key-exchange data; other groups change only that (estimated). The NAT-T vendor IDs of
+ * RFC 3947 §3.1 are in Main Mode 1/2. The lab's Quick Mode ran in tunnel mode (libipsec has no
+ * transport mode), so it carries no NAT-OA.
  */
 const LAB_IKEV1 = {
-  run: 'IKEv1 Main Mode PSK, transport mode (NAT-T)',
-  tunnelRun: 'IKEv1 Main Mode PSK, tunnel mode host-TS udp/1701',
-  aggressiveRun: 'IKEv1 Aggressive Mode PSK',
+  run: 'ikev1-psk-l2tp',
   mainMode: [180, 160, 372, 372, 108, 92],
-  aggressiveMode: [502, 554, 108],
-  quickModeNatOa: [188, 204], // transport mode with NAT-OAi/NAT-OAr (RFC 3947 §5.2)
-  quickModeTunnel: [172, 172, 60], // tunnel mode: no NAT-OA
+  quickMode: [172, 172, 60],
   keyExchangeDataBytes: KEY_EXCHANGE_BYTES.modp2048,
 } as const;
+
+// ISAKMP payloads (RFC 2408 §3.2-3.15 with the lab's SHA-1 hash), to rebuild what the lab did not run.
+const ISAKMP_HEADER_BYTES = 28; // RFC 2408 §3.1
+const IKEV1_BLOCK_BYTES = 16; // AES-CBC: the encrypted body is padded to the block (RFC 2409 Appendix B)
+const NONCE_PAYLOAD_BYTES = 4 + 32;
+const HASH_PAYLOAD_BYTES = 4 + 20; // HMAC-SHA1
+const ID_FQDN_PAYLOAD_BYTES = 8 + 18; // RFC 2407 §4.6.2, the lab's FQDN identities
+const NAT_D_PAYLOADS_BYTES = 2 * (4 + 20); // RFC 3947 §3.2
+/** The lab's Quick Mode body: HASH(1) SA (one ESP proposal, 56) Ni IDci IDcr (IPv4 address, 12 each) = 140,
+ *  which pads to the measured 172. */
+const QUICK_MODE_INNER_BYTES = HASH_PAYLOAD_BYTES + 56 + NONCE_PAYLOAD_BYTES + 2 * 12;
+const NAT_OA_PAYLOADS_BYTES = 2 * (4 + 4 + 4); // RFC 3947 §5.2: NAT-OAi and NAT-OAr, IPv4
+/** Main Mode 1/2 without their first two payloads' headers: SA (60) and the vendor IDs (92 / 72). */
+const MM1_BODY = LAB_IKEV1.mainMode[0] - ISAKMP_HEADER_BYTES;
+const MM2_BODY = LAB_IKEV1.mainMode[1] - ISAKMP_HEADER_BYTES;
+const KE_PAYLOAD_BYTES = 4 + LAB_IKEV1.keyExchangeDataBytes;
+
+function encryptedIsakmpBytes(innerBytes: number): number {
+  return ISAKMP_HEADER_BYTES + Math.ceil(innerBytes / IKEV1_BLOCK_BYTES) * IKEV1_BLOCK_BYTES;
+}
 
 /** L2TP control message lengths (header and AVPs) xl2tpd 1.3.18 sent in the lab, hostnames
  *  lac.example.org / lns.example.org, length bit on (RFC 2661 §3.1, §5.8). */
@@ -159,44 +177,48 @@ export function l2tpConnectSequence(options: L2tpOptions, path: L2tpPath): Messa
   // Phase 1. The lab's IKEv1 ran with NAT-T (port 4500 from Main Mode 5 on); without a NAT the
   // same messages go on port 500, four bytes shorter.
   const keDelta = KEY_EXCHANGE_BYTES[path.keyExchange] - LAB_IKEV1.keyExchangeDataBytes;
-  const sameWire = (run: string, port4500: boolean) =>
+  const run = LAB_IKEV1.run;
+  const sameWire = (port4500: boolean) =>
     port4500 === floated ? measuredIn(run) : estimatedBecause('the lab measured it on port 4500 (NAT-T); here it goes on port 500');
-  const withGroup = (run: string) =>
-    keDelta === 0 ? measuredIn(run) : estimatedBecause('the lab measured MODP-2048; this group changes only the key-exchange data');
+  const withGroup = keDelta === 0 ? measuredIn(run) : estimatedBecause('the lab measured MODP-2048; this group changes only the key-exchange data');
+  const aggressive = estimatedBecause("the Main Mode payloads the lab measured, sent as Aggressive Mode (not in the lab's runs)");
   let lastPhase1: string;
   let quickModeRider: Line | null = null;
   if (options.phase1 === 'main') {
     const mm = { layer: 'IKEv1' as const, exchange: 'Main Mode', rfc: 'RFC 2409 §5.4', timer: 'ike' as const };
     const [mm1, mm2, mm3, mm4, mm5, mm6] = LAB_IKEV1.mainMode;
-    const run = LAB_IKEV1.run;
     let round = draft.nextRound();
     put(round, { ...mm, id: 'mm1', from: i, name: 'Main Mode 1', payloads: 'HDR, SA, V, V, V, V, V (vendor IDs incl. NAT-T, RFC 3947 §3.1)', after: [], isakmp: ike(mm1), basis: measuredIn(run) });
-    put(round, { ...mm, id: 'mm2', from: r, name: 'Main Mode 2', payloads: 'HDR, SA, vendor IDs (incl. NAT-T, RFC 3947 §3.1)', after: ['mm1'], isakmp: ike(mm2), basis: measuredIn(run) });
+    put(round, { ...mm, id: 'mm2', from: r, name: 'Main Mode 2', payloads: 'HDR, SA, V, V, V, V (vendor IDs incl. NAT-T)', after: ['mm1'], isakmp: ike(mm2), basis: measuredIn(run) });
     round = draft.nextRound();
-    put(round, { ...mm, id: 'mm3', from: i, name: 'Main Mode 3', payloads: 'HDR, KE, Ni, NAT-D, NAT-D', after: ['mm2'], isakmp: ike(mm3 + keDelta), basis: withGroup(run) });
-    put(round, { ...mm, id: 'mm4', from: r, name: 'Main Mode 4', payloads: 'HDR, KE, Nr, NAT-D, NAT-D', after: ['mm3'], processingMs: half, isakmp: ike(mm4 + keDelta), basis: withGroup(run) });
+    put(round, { ...mm, id: 'mm3', from: i, name: 'Main Mode 3', payloads: 'HDR, KE, Ni, NAT-D, NAT-D', after: ['mm2'], isakmp: ike(mm3 + keDelta), basis: withGroup });
+    put(round, { ...mm, id: 'mm4', from: r, name: 'Main Mode 4', payloads: 'HDR, KE, Nr, NAT-D, NAT-D', after: ['mm3'], processingMs: half, isakmp: ike(mm4 + keDelta), basis: withGroup });
     round = draft.nextRound();
-    put(round, { ...mm, id: 'mm5', from: i, name: 'Main Mode 5', payloads: 'HDR*, IDii, HASH_I, N(INITIAL-CONTACT)', after: ['mm4'], isakmp: ike(mm5, floated), basis: sameWire(run, true) });
-    put(round, { ...mm, id: 'mm6', from: r, name: 'Main Mode 6', payloads: 'HDR*, IDir, HASH_R', after: ['mm5'], processingMs: half, isakmp: ike(mm6, floated), basis: sameWire(run, true) });
+    put(round, { ...mm, id: 'mm5', from: i, name: 'Main Mode 5', payloads: 'HDR*, IDii, HASH_I, N(INITIAL_CONTACT)', after: ['mm4'], isakmp: ike(mm5, floated), basis: sameWire(true) });
+    put(round, { ...mm, id: 'mm6', from: r, name: 'Main Mode 6', payloads: 'HDR*, IDir, HASH_R', after: ['mm5'], processingMs: half, isakmp: ike(mm6, floated), basis: sameWire(true) });
     lastPhase1 = 'mm6';
   } else {
+    // RFC 2409 §5.4: the Main Mode payloads in three messages, NAT-D in the second and third (RFC 3947 §3.2).
     const am = { layer: 'IKEv1' as const, exchange: 'Aggressive Mode', rfc: 'RFC 2409 §5.4', timer: 'ike' as const };
-    const [am1, am2, am3] = LAB_IKEV1.aggressiveMode;
-    const run = LAB_IKEV1.aggressiveRun;
+    const keBytes = KE_PAYLOAD_BYTES + keDelta;
+    const am1 = ISAKMP_HEADER_BYTES + MM1_BODY + keBytes + NONCE_PAYLOAD_BYTES + ID_FQDN_PAYLOAD_BYTES;
+    const am2 = ISAKMP_HEADER_BYTES + MM2_BODY + keBytes + NONCE_PAYLOAD_BYTES + ID_FQDN_PAYLOAD_BYTES + HASH_PAYLOAD_BYTES + NAT_D_PAYLOADS_BYTES;
     const round = draft.nextRound();
-    put(round, { ...am, id: 'am1', from: i, name: 'Aggressive Mode 1', payloads: 'HDR, SA, KE, Ni, IDii, vendor IDs (incl. NAT-T)', after: [], isakmp: ike(am1 + keDelta), basis: withGroup(run) });
-    put(round, { ...am, id: 'am2', from: r, name: 'Aggressive Mode 2', payloads: 'HDR, SA, KE, Nr, IDir, HASH_R, NAT-D, NAT-D, vendor IDs (incl. NAT-T)', after: ['am1'], processingMs: path.computeMs, isakmp: ike(am2 + keDelta), basis: withGroup(run) });
-    quickModeRider = { ...am, id: 'am3', from: i, name: 'Aggressive Mode 3', payloads: 'HDR*, HASH_I, NAT-D, NAT-D', after: ['am2'], isakmp: ike(am3, floated), basis: sameWire(run, true) };
+    put(round, { ...am, id: 'am1', from: i, name: 'Aggressive Mode 1', payloads: 'HDR, SA, KE, Ni, IDii, vendor IDs (incl. NAT-T)', after: [], isakmp: ike(am1), basis: aggressive });
+    put(round, { ...am, id: 'am2', from: r, name: 'Aggressive Mode 2', payloads: 'HDR, SA, KE, Nr, IDir, HASH_R, NAT-D, NAT-D, vendor IDs (incl. NAT-T)', after: ['am1'], processingMs: path.computeMs, isakmp: ike(am2), basis: aggressive });
+    quickModeRider = { ...am, id: 'am3', from: i, name: 'Aggressive Mode 3', payloads: 'HDR*, HASH_I, NAT-D, NAT-D', after: ['am2'], isakmp: ike(encryptedIsakmpBytes(HASH_PAYLOAD_BYTES + NAT_D_PAYLOADS_BYTES), floated), basis: aggressive };
     lastPhase1 = 'am2';
   }
 
-  // Phase 2 (Quick Mode); Quick Mode 3 rides with the SCCRQ. Behind a NAT the transport-mode
-  // Quick Mode carries NAT-OA (measured); without one its size is the lab's tunnel-mode run's.
+  // Phase 2 (Quick Mode); Quick Mode 3 rides with the SCCRQ. Behind a NAT transport mode adds
+  // NAT-OA (RFC 3947 §5.2), which the lab's tunnel-mode Quick Mode did not carry.
   const qm = { layer: 'IKEv1' as const, exchange: 'Quick Mode', rfc: 'RFC 2409 §5.5', timer: 'ike' as const };
-  const [qm1Bytes, qm2Bytes] = path.nat ? LAB_IKEV1.quickModeNatOa : LAB_IKEV1.quickModeTunnel;
+  const [qm1Bytes, qm2Bytes] = path.nat
+    ? [encryptedIsakmpBytes(QUICK_MODE_INNER_BYTES + NAT_OA_PAYLOADS_BYTES), encryptedIsakmpBytes(QUICK_MODE_INNER_BYTES + NAT_OA_PAYLOADS_BYTES)]
+    : [LAB_IKEV1.quickMode[0], LAB_IKEV1.quickMode[1]];
   const quickModeBasis = path.nat
-    ? measuredIn(LAB_IKEV1.run)
-    : estimatedBecause("no NAT-OA: the size of the lab's tunnel-mode Quick Mode, which has none, on port 500");
+    ? estimatedBecause("the lab's tunnel-mode Quick Mode plus NAT-OAi and NAT-OAr, which transport mode behind a NAT adds")
+    : sameWire(true);
   const natOa = path.nat ? ', NAT-OAi, NAT-OAr' : '';
   let round = draft.nextRound();
   if (quickModeRider) put(round, quickModeRider);
@@ -207,7 +229,7 @@ export function l2tpConnectSequence(options: L2tpOptions, path: L2tpPath): Messa
   // L2TP control connection (the client is the LAC) and incoming call.
   const tunnel = { layer: 'L2TP' as const, exchange: 'Control connection', rfc: 'RFC 2661 §5.1', timer: 'l2tp' as const };
   round = draft.nextRound();
-  put(round, { ...qm, timer: 'l2tp', id: 'qm3', from: i, name: 'Quick Mode 3', payloads: 'HDR*, HASH(3)', after: ['qm2'], isakmp: ike(LAB_IKEV1.quickModeTunnel[2], floated), basis: sameWire(LAB_IKEV1.tunnelRun, true) });
+  put(round, { ...qm, timer: 'l2tp', id: 'qm3', from: i, name: 'Quick Mode 3', payloads: 'HDR*, HASH(3)', after: ['qm2'], isakmp: ike(LAB_IKEV1.quickMode[2], floated), basis: sameWire(true) });
   put(round, { ...tunnel, id: 'sccrq', from: i, name: 'SCCRQ', payloads: 'Message Type, Protocol Version, Host Name, Framing Capabilities, Assigned Tunnel ID', after: ['qm3'], l2tpBytes: LAB_L2TP.SCCRQ });
   put(round, { ...tunnel, id: 'sccrp', from: r, name: 'SCCRP', payloads: 'Message Type, Protocol Version, Host Name, Framing Capabilities, Assigned Tunnel ID', after: ['sccrq', 'qm3'], l2tpBytes: LAB_L2TP.SCCRP });
   const call = { layer: 'L2TP' as const, exchange: 'Session', rfc: 'RFC 2661 §5.2.1', timer: 'l2tp' as const };

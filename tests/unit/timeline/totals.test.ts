@@ -50,8 +50,8 @@ describe('totals', () => {
   it('show the strongSwan figures for the default connection: 4 measured messages, 1,632 bytes, 111 ms', () => {
     const rows = Object.fromEntries(totalRows(comparisonOf({})).map((r) => [r.key, r]));
     expect(rows.measured?.ikev2.text).toBe('4 of 4');
-    expect(rows.measured?.l2tp.text).toBe('9 of 29'); // Main Mode 1-6 and Quick Mode 1-3 (tests/lab/results/ike-sizes.json, IKEv1 runs)
-    expect(rows.bytes?.ikev2.text).toBe('1,632 bytes'); // 492 + 500 + 352 + 288 IP bytes (tests/lab/results/ike-sizes.json: v2_psk_modp2048)
+    expect(rows.measured?.l2tp.text).toBe('7 of 29'); // Main Mode 1-6 and Quick Mode 3 (tests/lab/results/ike-sizes.json: ikev1-psk-l2tp)
+    expect(rows.bytes?.ikev2.text).toBe('1,632 bytes'); // 492 + 500 + 352 + 288 IP bytes (tests/lab/results/ike-sizes.json: psk-modp2048 01-04)
     expect(rows['zero-loss']?.ikev2.text).toBe('111 ms'); // 2 RTT + 11 ms computation
     expect(rows.detection).toBeUndefined();
   });
@@ -113,13 +113,13 @@ describe('message table', () => {
     const rows = messageRows(comparison.ikev2);
     expect(rows).toHaveLength(comparison.ikev2.messages.length);
     expect(rows.map((r) => r.direction)).toEqual(['Client → gateway', 'Gateway → client', 'Client → gateway', 'Gateway → client']);
-    // RSA-2048 certificates with fragmentation (tests/lab/results/ike-sizes.json: v2_rsa2048).
+    // RSA-2048 certificates with fragmentation (tests/lab/results/ike-sizes.json: rsa2048 01-04).
     expect(rows[0]).toMatchObject({ sent: '0 ms', exchange: 'IKEv2 IKE_SA_INIT', bytes: '492 bytes', source: 'measured', rfc: 'RFC 7296 §1.2' });
     expect(rows[1]).toMatchObject({ bytes: '525 bytes', source: 'measured', payloads: expect.stringContaining('CERTREQ') });
-    expect(rows[2]).toMatchObject({ bytes: '1,624 bytes in 2 packets', sourceNote: 'strongSwan 5.9.8 lab, v2_rsa2048' });
-    expect(rows[3]).toMatchObject({ bytes: '1,544 bytes in 2 packets', source: 'measured' });
-    const eap = messageRows(comparisonOf({ auth: 'eap-mschapv2' }).ikev2);
-    expect(eap[2]).toMatchObject({ source: 'estimated', sourceNote: expect.stringContaining('EAP was not measured') });
+    expect(rows[2]).toMatchObject({ bytes: '1,496 bytes in 2 packets', sourceNote: 'strongSwan 5.9.8 lab, rsa2048' });
+    expect(rows[3]).toMatchObject({ bytes: '1,400 bytes in 2 packets', source: 'measured' });
+    const eap = messageRows(comparisonOf({ auth: 'eap-tls' }).ikev2);
+    expect(eap[2]).toMatchObject({ source: 'estimated', sourceNote: expect.stringContaining('EAP-MSCHAPv2 only') });
   });
 
   it('marks what nothing waits for', () => {
