@@ -67,7 +67,7 @@ export function notifyBytes(dataBytes: number): number {
 export function keyExchangePayloadBytes(dataBytes: number): number {
   return 8 + dataBytes; // RFC 7296 §3.4: generic header + group + reserved
 }
-export function certPayloadBytes(derBytes: number): number {
+function certPayloadBytes(derBytes: number): number {
   return 5 + derBytes; // RFC 7296 §3.6: header + encoding octet + X.509 DER
 }
 export function eapPayloadBytes(eapMessageBytes: number): number {
@@ -82,7 +82,7 @@ const ID_PAYLOAD_BYTES = 8 + 18; // RFC 7296 §3.5
 export const AUTH_PSK_PAYLOAD_BYTES = 8 + 32; // RFC 7296 §3.8: 8-byte header + PRF-HMAC-SHA2-256 output (RFC 4868)
 /** RFC 7427 §3 Digital Signature: length octet + sha256WithRSAEncryption AlgorithmIdentifier (15)
  *  + RSA-2048 signature (256), after the 8-byte AUTH header. */
-export const AUTH_RSA2048_PAYLOAD_BYTES = 8 + 1 + 15 + 256;
+const AUTH_RSA2048_PAYLOAD_BYTES = 8 + 1 + 15 + 256;
 /** SA with one ESP proposal, the lab's aes128gcm16: SA header 4, proposal 8 + SPI 4, ENCR with
  *  its key-length attribute 12, ESN 8 (RFC 7296 §3.3). */
 const CHILD_SA_PAYLOAD_BYTES = 4 + 8 + 4 + 12 + 8;
@@ -101,7 +101,7 @@ function childAndNotifies(mobike: boolean, side: 'request' | 'response'): number
   return CHILD_SA_PAYLOAD_BYTES + 2 * TS_PAYLOAD_BYTES + mobikeNotifies + requestFlags;
 }
 
-export type AuthPayload = 'psk' | 'rsa2048' | 'none';
+type AuthPayload = 'psk' | 'rsa2048' | 'none';
 
 function authBytes(auth: AuthPayload): number {
   return auth === 'psk' ? AUTH_PSK_PAYLOAD_BYTES : auth === 'rsa2048' ? AUTH_RSA2048_PAYLOAD_BYTES : 0;

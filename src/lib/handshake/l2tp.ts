@@ -62,7 +62,7 @@ const NAT_D_PAYLOADS_BYTES = 2 * (4 + 20); // RFC 3947 §3.2
  *  which pads to the measured 172. */
 const QUICK_MODE_INNER_BYTES = HASH_PAYLOAD_BYTES + 56 + NONCE_PAYLOAD_BYTES + 2 * 12;
 const NAT_OA_PAYLOADS_BYTES = 2 * (4 + 4 + 4); // RFC 3947 §5.2: NAT-OAi and NAT-OAr, IPv4
-/** Main Mode 1/2 without their first two payloads' headers: SA (60) and the vendor IDs (92 / 72). */
+/** Main Mode 1/2 after the ISAKMP header: the SA (60) and the vendor IDs (92 / 72). */
 const MM1_BODY = LAB_IKEV1.mainMode[0] - ISAKMP_HEADER_BYTES;
 const MM2_BODY = LAB_IKEV1.mainMode[1] - ISAKMP_HEADER_BYTES;
 const KE_PAYLOAD_BYTES = 4 + LAB_IKEV1.keyExchangeDataBytes;
