@@ -115,15 +115,15 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     await page.locator('.timeline__details summary').click();
     const rows = page.locator('.messages').first().locator('tbody tr');
     await rows.first().waitFor({ state: 'visible', timeout: 5000 });
-    // tests/lab/results/ike-sizes.json: v2_psk_modp2048, UDP 472/480/332/268 = IPv4 492/500/352/288
+    // tests/lab/results/ike-sizes.json: psk-modp2048 01-04, IPv4 492/500/352/288
     const cells = await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[4]?.textContent?.trim(), tr.children[5]?.textContent?.trim()]));
     expect(cells).toEqual([
-      ['492 bytes', 'measuredstrongSwan 5.9.8 lab, v2_psk_modp2048'],
-      ['500 bytes', 'measuredstrongSwan 5.9.8 lab, v2_psk_modp2048'],
-      ['352 bytes', 'measuredstrongSwan 5.9.8 lab, v2_psk_modp2048'],
-      ['288 bytes', 'measuredstrongSwan 5.9.8 lab, v2_psk_modp2048'],
+      ['492 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+      ['500 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+      ['352 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+      ['288 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
     ]);
-    // IKEv1 Main Mode 1: 180 ISAKMP bytes + 28 (lab, IKEv1 Main Mode PSK)
+    // IKEv1 Main Mode 1: 180 ISAKMP bytes + 28 (tests/lab/results/ike-sizes.json: ikev1-psk-l2tp 01)
     const mainMode1 = page.locator('.messages').nth(1).locator('tbody tr').first();
     await expect(mainMode1.locator('td').nth(4).textContent()).resolves.toBe('208 bytes');
     await expect(mainMode1.locator('td').nth(5).textContent()).resolves.toMatch(/^measured/);
