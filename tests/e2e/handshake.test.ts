@@ -78,24 +78,75 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     await context.close();
   });
 
-  it('is readable without JavaScript: the server renders the default result', async () => {
+  it('is readable without JavaScript: the server renders the default result and says links are not applied', async () => {
     const { page, context } = await site.openPage({ javaScript: false });
     await page.goto(tool());
     expect(await totalsOnPage(page)).toEqual(expectedTotals(''));
     await expect(page.locator('svg[role="img"]').count()).resolves.toBe(2);
+    await expect(page.locator('.timeline__noscript').innerText()).resolves.toBe(
+      'JavaScript is off: these are the results for the default settings, and the settings in a shared link are not applied.',
+    );
     await context.close();
   });
+
+  /** Text and size of every part of the island below the form, which hydration must not move. */
+  const partsBelowTheForm = (page: Page) =>
+    page.$$eval('.timeline > :not(noscript, form, .timeline__share)', (parts) =>
+      parts.map((part) => {
+        const box = part.getBoundingClientRect();
+        return { text: (part as HTMLElement).innerText, x: box.x, width: box.width, height: box.height };
+      }),
+    );
 
   it('hydrates without moving anything: the default render is the same before and after', async () => {
     const { page, context } = await site.openPage({ javaScript: false });
     await page.goto(tool());
-    const before = await page.locator('.timeline').boundingBox();
-    const staticText = await page.locator('.timeline').innerText();
+    const before = await partsBelowTheForm(page);
+    const formBox = await page.locator('.timeline form').boundingBox();
     await context.close();
     const { page: live, context: liveContext } = await open();
-    expect(await live.locator('.timeline').innerText()).toBe(staticText);
-    expect(await live.locator('.timeline').boundingBox()).toEqual(before);
+    expect(await partsBelowTheForm(live)).toEqual(before);
+    expect(await live.locator('.timeline form').boundingBox()).toMatchObject({ x: formBox?.x, width: formBox?.width, height: formBox?.height });
     await liveContext.close();
+  });
+
+  it('the message table shows the lab’s sizes for the measured messages and names the run', async () => {
+    const { page, context } = await open();
+    await page.locator('.timeline__details summary').click();
+    const rows = page.locator('.messages').first().locator('tbody tr');
+    await rows.first().waitFor({ state: 'visible', timeout: 5000 });
+    // tests/lab/results/ike-sizes.json: psk-modp2048 01-04, IPv4 492/500/352/288
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[4]?.textContent?.trim(), tr.children[5]?.textContent?.trim()]));
+    expect(cells).toEqual([
+      ['492 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+      ['500 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+      ['352 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+      ['288 bytes', 'measuredstrongSwan 5.9.8 lab, psk-modp2048'],
+    ]);
+    // IKEv1 Main Mode 1: 180 ISAKMP bytes + 28 (tests/lab/results/ike-sizes.json: ikev1-psk-l2tp 01)
+    const mainMode1 = page.locator('.messages').nth(1).locator('tbody tr').first();
+    await expect(mainMode1.locator('td').nth(4).textContent()).resolves.toBe('208 bytes');
+    await expect(mainMode1.locator('td').nth(5).textContent()).resolves.toMatch(/^measured/);
+    await context.close();
+  });
+
+  it('says a handshake usually fails instead of giving an expected time when it gives up more often than not', async () => {
+    const { page, context } = await open('?v=1&loss=99.9');
+    await expect(page.locator('.timeline__summary').innerText()).resolves.toMatch(/L2TP\/IPsec: 29 messages, 11 round trips, usually fails \(gives up after /);
+    await expect(page.locator('.timeline__figure figcaption').innerText()).resolves.toContain('At 99.9 % loss: ');
+    await context.close();
+  });
+
+  it('the detection hint describes the selected option, and Copy link is offered once the island runs', async () => {
+    const { page, context } = await open('?v=1&event=change&detect=dpd');
+    await expect(page.locator('[id$="-detect-hint"]').innerText()).resolves.toBe('No address event: a liveness check every 30 s until DPD gives up.');
+    await page.selectOption('select[name="detect"]', 'event');
+    await expect.poll(() => page.locator('[id$="-detect-hint"]').innerText()).toBe('strongSwan reacts 100 ms after the address event.');
+    const copy = page.getByRole('button', { name: 'Copy link to these settings' });
+    await expect(copy.isEnabled()).resolves.toBe(true);
+    await copy.click();
+    await expect.poll(() => page.locator('.timeline__share [role="status"]').innerText()).toMatch(/^(Copied|Copying was blocked)/);
+    await context.close();
   });
 
   it('editing the inputs updates the totals, the drawing and the link', async () => {
@@ -185,32 +236,15 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     }
   });
 
-  it('the compact embed in the mobility chapter keeps the chapter address and links to the full tool with its state', async () => {
+  it.each([
+    { chapter: 'performance', event: 'connect' },
+    { chapter: 'mobility', event: 'change' },
+  ] as const)('the static embed in the $chapter chapter loads no timeline code and links to the full tool', async ({ chapter, event }) => {
     const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${site.url}guide/mobility/`);
-    const island = page.locator('.timeline--compact');
-    await island.scrollIntoViewIfNeeded();
-    await page.waitForSelector('.timeline--compact[data-hydrated="true"]');
-    await island.locator('input[name="rtt"]').fill('140');
-    const state: TimelineState = { ...TIMELINE_URL_STATE.defaults, event: 'change', rtt: '140' };
-    const link = island.locator('a', { hasText: 'full handshake timeline' });
-    await expect.poll(() => link.getAttribute('href')).toBe(`${build.base}tools/handshake/?${timelineQuery(state)}`);
-    expect(new URL(page.url()).search).toBe(''); // the chapter's own address is left alone
-    expect(await totalsOnPage(page)).toEqual(expectedTotals(`?${timelineQuery(state)}`));
-    expect(await fitsViewport(page)).toMatchObject({ fits: true });
-    await link.click();
-    await page.waitForSelector('.timeline[data-hydrated="true"]:not(.timeline--compact)');
-    expect(await totalsOnPage(page)).toEqual(expectedTotals(`?${timelineQuery(state)}`));
-    expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
-  });
-
-  it('the static embed in the performance chapter loads no timeline code and links to the full tool', async () => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${site.url}guide/performance/`);
+    await page.goto(`${site.url}guide/${chapter}/`);
     const island = page.locator('.timeline--compact');
     await expect(island.locator('input, select').count()).resolves.toBe(0);
-    const state: TimelineState = { ...TIMELINE_URL_STATE.defaults, event: 'connect' };
+    const state: TimelineState = { ...TIMELINE_URL_STATE.defaults, event };
     expect(await totalsOnPage(page)).toEqual(expectedTotals(`?${timelineQuery(state)}`));
     await expect(island.locator('a', { hasText: 'full handshake timeline' }).getAttribute('href')).resolves.toBe(
       `${build.base}tools/handshake/?${timelineQuery(state)}`,

@@ -30,6 +30,7 @@ export interface MessageRecord {
   packets: number; // IP packets (fragments) on the path
   fragmentIpBytes: readonly number[];
   sizeSource: 'measured' | 'estimated';
+  sizeNote: string; // the lab run, or why the size is estimated
   sendMs: number;
   arriveMs: number;
 }
@@ -134,6 +135,7 @@ function analyzeResolved(protocol: Protocol, input: HandshakeInput): ScenarioRes
     packets: message.size.fragmentIpBytes.length,
     fragmentIpBytes: message.size.fragmentIpBytes,
     sizeSource: message.sizeSource,
+    sizeNote: message.sizeNote,
     sendMs: message.sendMs,
     arriveMs: message.arriveMs,
   }));

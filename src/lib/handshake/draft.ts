@@ -33,6 +33,7 @@ export interface HalfSpec {
   payloads: string;
   size: WireSize;
   sizeSource: 'measured' | 'estimated';
+  sizeNote: string;
   processingMs?: number;
 }
 
@@ -65,6 +66,7 @@ export function addExchange(draft: SequenceDraft, spec: ExchangeSpec): { request
     processingMs: spec.request.processingMs ?? 0,
     size: spec.request.size,
     sizeSource: spec.request.sizeSource,
+    sizeNote: spec.request.sizeNote,
   });
   const response = draft.add({
     id: spec.response.id,
@@ -80,6 +82,7 @@ export function addExchange(draft: SequenceDraft, spec: ExchangeSpec): { request
     processingMs: spec.response.processingMs ?? 0,
     size: spec.response.size,
     sizeSource: spec.response.sizeSource,
+    sizeNote: spec.response.sizeNote,
   });
   return { request, response };
 }

@@ -1,13 +1,15 @@
+import { IPV4_HEADER, UDP_HEADER } from '../overhead/constants';
 import type { WireSize } from './wire';
-import { IPV4_HEADER_BYTES, NON_ESP_MARKER_BYTES, UDP_HEADER_BYTES, ikeDatagram, ikeFragments } from './wire';
+import { NON_ESP_MARKER_BYTES, algorithmSizes, ikeDatagram, ikeFragments } from './wire';
 
 /**
- * IKEv2 message sizes. Unencrypted IKE_SA_INIT sizes are measured; encrypted messages are built
- * from payload lengths (RFC 7296 §3) inside an Encrypted payload (RFC 7296 §3.14) with an 8-byte
- * IV, a 16-byte ICV and the plaintext plus its Pad Length octet padded to 16 bytes (AES-GCM-16
- * shape, RFC 5282). With that shape the arithmetic reproduces every measured IKE_AUTH and RFC 7383
- * fragment size below (328/264 and 1244/332 IKE bytes). The measured MOBIKE sizes (176/160) fit
- * AES-CBC with HMAC-SHA-256-128 instead, so they are used as measured, not rebuilt.
+ * IKEv2 message sizes. IKE_SA_INIT is the measured base plus the key-exchange data. Encrypted
+ * messages are built from the payload formats of RFC 7296 §3 inside an Encrypted payload
+ * (§3.14) of the IKE SA the lab negotiated, aes256-sha256-modp2048. With the lab's identities,
+ * proposals and certificates this arithmetic gives every encrypted size the lab measured on a
+ * strongSwan 5.9.8 pair (IKE_AUTH, the RSA-2048 messages and their RFC 7383 fragments, EAP, the
+ * MOBIKE probe and update): tests/unit/handshake/lab-sizes.test.ts checks it against
+ * tests/lab/results/ike-sizes.json.
  */
 
 export type KeyExchange = 'modp2048' | 'modp3072' | 'modp4096' | 'ecp256' | 'ecp384' | 'x25519' | 'x448';
@@ -34,58 +36,114 @@ export const KEM_BYTES: Record<Exclude<PostQuantumKem, 'none'>, { encapsulationK
   mlkem1024: { encapsulationKey: 1568, ciphertext: 1568 },
 };
 
-/** Measured on a strongSwan 5.9.8 pair (IPv4, PSK): IKE_SA_INIT request/response UDP payloads of
- *  472/480 bytes with MODP-2048, 248/256 with X25519, 280/288 with ECP-256. All six are these
- *  bases plus the KE data length, so other groups are this base plus their KE length (estimated). */
-export const IKE_SA_INIT_REQUEST_BASE_BYTES = 216;
-export const IKE_SA_INIT_RESPONSE_BASE_BYTES = 224;
-export const MEASURED_KEY_EXCHANGES: readonly KeyExchange[] = ['modp2048', 'x25519', 'ecp256'];
+/** The lab's IKE_SA_INIT (strongSwan 5.9.8, PSK): 464/472 IKE bytes with MODP-2048, 592/600 with
+ *  MODP-3072, 272/280 with ECP-256, 240/248 with X25519. Each is this base plus the KE data, so
+ *  other groups are the base plus their KE length (estimated). The base includes N(FRAG_SUP). */
+export const IKE_SA_INIT_REQUEST_BASE_BYTES = 208;
+export const IKE_SA_INIT_RESPONSE_BASE_BYTES = 216;
+/** Lab run (tests/lab/results/ike-sizes.json variant) of each group whose IKE_SA_INIT was measured. */
+export const MEASURED_KEY_EXCHANGES: Partial<Record<KeyExchange, string>> = {
+  modp2048: 'psk-modp2048',
+  modp3072: 'psk-modp3072',
+  ecp256: 'psk-ecp256',
+  x25519: 'psk-x25519',
+};
 
-/** strongSwan 5.9.8, PSK: IKE_AUTH request/response 332/268 UDP bytes including the 4-byte
- *  non-ESP marker, i.e. 328/264 IKE bytes. */
-export const PSK_AUTH_REQUEST_IKE_BYTES = 328;
-export const PSK_AUTH_RESPONSE_IKE_BYTES = 264;
-/** Inner payload lengths that rebuild exactly those sizes (pinned to within one 16-byte pad
- *  block); the base for the certificate and EAP variants. */
-export const PSK_AUTH_REQUEST_INNER_BYTES = 268;
-export const PSK_AUTH_RESPONSE_INNER_BYTES = 204;
-
-/** strongSwan 5.9.8, after an address change: UPDATE_SA_ADDRESSES request/response, IKE bytes. */
-export const MOBIKE_UPDATE_REQUEST_IKE_BYTES = 176;
-export const MOBIKE_UPDATE_RESPONSE_IKE_BYTES = 160;
-
-const IKE_HEADER_BYTES = 28; // RFC 7296 §3.1
+export const IKE_HEADER_BYTES = 28; // RFC 7296 §3.1
 const GENERIC_PAYLOAD_HEADER_BYTES = 4; // RFC 7296 §3.2
-const NOTIFY_HEADER_BYTES = 8; // RFC 7296 §3.10 with an empty SPI
 const ENCRYPTED_FRAGMENT_HEADER_BYTES = 8; // RFC 7383 §2.5: generic header + Fragment Number + Total Fragments
-const IV_BYTES = 8;
-const ICV_BYTES = 16;
-const PAD_ALIGN_BYTES = 16;
+const PAD_LENGTH_BYTES = 1; // RFC 7296 §3.14: padding, then one Pad Length octet, fill whole cipher blocks
 
-export const AUTH_PSK_PAYLOAD_BYTES = 8 + 32; // RFC 7296 §3.8: 8-byte header + PRF-HMAC-SHA2-256 output (RFC 4868)
-/** RFC 7427 §3 Digital Signature: length octet + sha256WithRSAEncryption AlgorithmIdentifier (15)
- *  + RSA-2048 signature (256), after the 8-byte AUTH header. */
-export const AUTH_RSA2048_PAYLOAD_BYTES = 8 + 1 + 15 + 256;
-export const CERTREQ_ONE_CA_BYTES = 5 + 20; // RFC 7296 §3.7: header + SHA-1 hash of one CA key
-export function certPayloadBytes(derBytes: number): number {
+/** The lab's IKE SA cipher and integrity algorithm from the one algorithm table: AES-256-CBC
+ *  (16-byte IV and block, RFC 3602) and HMAC-SHA2-256-128 (16-byte ICV, RFC 4868). */
+const IKE_SA = algorithmSizes('aes256', 'sha256');
+const IV_BYTES = IKE_SA.ivBytes;
+const ICV_BYTES = IKE_SA.icvBytes;
+const BLOCK_BYTES = IKE_SA.alignBytes; // AES-CBC: the 16-byte block (IKE has no 4-byte rule; a CBC block is larger anyway)
+
+export function notifyBytes(dataBytes: number): number {
+  return 8 + dataBytes; // RFC 7296 §3.10: generic header, protocol, SPI size 0, type
+}
+export function keyExchangePayloadBytes(dataBytes: number): number {
+  return 8 + dataBytes; // RFC 7296 §3.4: generic header + group + reserved
+}
+function certPayloadBytes(derBytes: number): number {
   return 5 + derBytes; // RFC 7296 §3.6: header + encoding octet + X.509 DER
 }
 export function eapPayloadBytes(eapMessageBytes: number): number {
   return GENERIC_PAYLOAD_HEADER_BYTES + eapMessageBytes; // RFC 7296 §3.16
 }
-export function notifyBytes(dataBytes: number): number {
-  return NOTIFY_HEADER_BYTES + dataBytes;
-}
-export function keyExchangePayloadBytes(dataBytes: number): number {
-  return 8 + dataBytes; // RFC 7296 §3.4: generic header + group + reserved
+export function certificateRequestBytes(authorities: number): number {
+  return 5 + 20 * authorities; // RFC 7296 §3.7: header + encoding + one SHA-1 key hash per CA
 }
 
-/** Identity and child-SA parts of the measured PSK response (IDr of an FQDN of 15 octets). */
-export const RESPONDER_ID_PAYLOAD_BYTES = 8 + 15; // RFC 7296 §3.5
-export const RESPONSE_CHILD_SA_PART_BYTES = PSK_AUTH_RESPONSE_INNER_BYTES - AUTH_PSK_PAYLOAD_BYTES - RESPONDER_ID_PAYLOAD_BYTES;
+/** The lab's identities are FQDNs client.example.org and server.example.org (18 octets). */
+const ID_PAYLOAD_BYTES = 8 + 18; // RFC 7296 §3.5
+export const AUTH_PSK_PAYLOAD_BYTES = 8 + 32; // RFC 7296 §3.8: 8-byte header + PRF-HMAC-SHA2-256 output (RFC 4868)
+/** RFC 7427 §3 Digital Signature: length octet + sha256WithRSAEncryption AlgorithmIdentifier (15)
+ *  + RSA-2048 signature (256), after the 8-byte AUTH header. */
+const AUTH_RSA2048_PAYLOAD_BYTES = 8 + 1 + 15 + 256;
+/** SA with one ESP proposal, the lab's aes128gcm16: SA header 4, proposal 8 + SPI 4, ENCR with
+ *  its key-length attribute 12, ESN 8 (RFC 7296 §3.3). */
+const CHILD_SA_PAYLOAD_BYTES = 4 + 8 + 4 + 12 + 8;
+const TS_PAYLOAD_BYTES = 8 + 16; // RFC 7296 §3.13: header + one IPv4 range selector
+const FLAG_NOTIFY_BYTES = notifyBytes(0); // INITIAL_CONTACT, MOBIKE_SUPPORTED, MULTIPLE_AUTH_SUPPORTED, ...
+/** N(ADDITIONAL_IP6_ADDRESS): the lab's client and gateway also had an IPv6 address (RFC 4555 §3.4). */
+const ADDITIONAL_IP6_NOTIFY_BYTES = notifyBytes(16);
+const NAT_DETECTION_NOTIFY_BYTES = notifyBytes(20); // RFC 7296 §2.23: SHA-1 hash
+const COOKIE2_NOTIFY_BYTES = notifyBytes(16); // RFC 4555 §4.2.2; strongSwan ike_mobike.c COOKIE2_SIZE 16
+export const DELETE_IKE_SA_PAYLOAD_BYTES = 8; // RFC 7296 §3.11, no SPIs for the IKE SA
 
-function padded(innerBytes: number): number {
-  return Math.ceil((innerBytes + 1) / PAD_ALIGN_BYTES) * PAD_ALIGN_BYTES;
+/** Payloads of IKE_AUTH after IDs and AUTH, as strongSwan 5.9.8 sent them (lab log). */
+function childAndNotifies(mobike: boolean, side: 'request' | 'response'): number {
+  const mobikeNotifies = mobike ? FLAG_NOTIFY_BYTES + ADDITIONAL_IP6_NOTIFY_BYTES : 0; // N(MOBIKE_SUP) N(ADD_6_ADDR)
+  const requestFlags = side === 'request' ? 3 * FLAG_NOTIFY_BYTES : 0; // N(MULT_AUTH) N(EAP_ONLY) N(MSG_ID_SYN_SUP)
+  return CHILD_SA_PAYLOAD_BYTES + 2 * TS_PAYLOAD_BYTES + mobikeNotifies + requestFlags;
+}
+
+type AuthPayload = 'psk' | 'rsa2048' | 'none';
+
+function authBytes(auth: AuthPayload): number {
+  return auth === 'psk' ? AUTH_PSK_PAYLOAD_BYTES : auth === 'rsa2048' ? AUTH_RSA2048_PAYLOAD_BYTES : 0;
+}
+
+/** IKE_AUTH request plaintext: IDi [CERT] N(INIT_CONTACT) [CERTREQ] IDr [AUTH] SA TSi TSr notifies. */
+export function authRequestInnerBytes(p: { auth: AuthPayload; certificateBytes: number | null; certificateRequest: boolean; mobike: boolean }): number {
+  return (
+    ID_PAYLOAD_BYTES +
+    (p.certificateBytes === null ? 0 : certPayloadBytes(p.certificateBytes)) +
+    FLAG_NOTIFY_BYTES +
+    (p.certificateRequest ? certificateRequestBytes(1) : 0) +
+    ID_PAYLOAD_BYTES +
+    authBytes(p.auth) +
+    childAndNotifies(p.mobike, 'request')
+  );
+}
+
+/** IKE_AUTH response plaintext: IDr [CERT] AUTH and, when it carries the Child SA, SA TSi TSr notifies. */
+export function authResponseInnerBytes(p: { auth: AuthPayload; certificateBytes: number | null; childSa: boolean; mobike: boolean }): number {
+  return (
+    ID_PAYLOAD_BYTES +
+    (p.certificateBytes === null ? 0 : certPayloadBytes(p.certificateBytes)) +
+    authBytes(p.auth) +
+    (p.childSa ? childAndNotifies(p.mobike, 'response') : 0)
+  );
+}
+
+/** The final EAP response: AUTH from the MSK, then the Child SA. */
+export function eapFinalResponseInnerBytes(mobike: boolean): number {
+  return AUTH_PSK_PAYLOAD_BYTES + childAndNotifies(mobike, 'response');
+}
+
+/** MOBIKE (RFC 4555 §3.5) request: N(UPDATE_SA_ADDRESSES) N(NAT_DETECTION_*) x2 N(COOKIE2) and
+ *  N(NO_ADDITIONAL_ADDRESSES): the lab's client had only its new IPv4 address left (§3.6). */
+export const MOBIKE_UPDATE_REQUEST_INNER_BYTES = FLAG_NOTIFY_BYTES + 2 * NAT_DETECTION_NOTIFY_BYTES + COOKIE2_NOTIFY_BYTES + FLAG_NOTIFY_BYTES;
+/** Its response: N(NAT_DETECTION_*) x2 N(COOKIE2). */
+export const MOBIKE_UPDATE_RESPONSE_INNER_BYTES = 2 * NAT_DETECTION_NOTIFY_BYTES + COOKIE2_NOTIFY_BYTES;
+export const RETURN_ROUTABILITY_INNER_BYTES = COOKIE2_NOTIFY_BYTES;
+
+function padded(plainBytes: number): number {
+  return Math.ceil((plainBytes + PAD_LENGTH_BYTES) / BLOCK_BYTES) * BLOCK_BYTES;
 }
 
 export function encryptedIkeBytes(innerBytes: number): number {
@@ -106,9 +164,9 @@ export interface IkeTransport {
 /** Largest plaintext chunk one Encrypted Fragment payload can carry within the fragment size. */
 export function maxFragmentChunkBytes(transport: IkeTransport): number {
   const marker = transport.onPort4500 ? NON_ESP_MARKER_BYTES : 0;
-  const ikeRoom = transport.fragmentSize - IPV4_HEADER_BYTES - UDP_HEADER_BYTES - marker;
-  const paddedRoom = Math.floor((ikeRoom - fragmentIkeBytes(0) + PAD_ALIGN_BYTES) / PAD_ALIGN_BYTES) * PAD_ALIGN_BYTES;
-  return paddedRoom - 1;
+  const ikeRoom = transport.fragmentSize - IPV4_HEADER - UDP_HEADER - marker;
+  const paddedRoom = Math.floor((ikeRoom - fragmentIkeBytes(0) + BLOCK_BYTES) / BLOCK_BYTES) * BLOCK_BYTES;
+  return paddedRoom - PAD_LENGTH_BYTES;
 }
 
 /** An encrypted IKE message: one datagram, or RFC 7383 fragments when it would exceed the
@@ -116,7 +174,7 @@ export function maxFragmentChunkBytes(transport: IkeTransport): number {
 export function encryptedIkeMessage(innerBytes: number, transport: IkeTransport): WireSize {
   const whole = encryptedIkeBytes(innerBytes);
   const marker = transport.onPort4500 ? NON_ESP_MARKER_BYTES : 0;
-  const datagram = IPV4_HEADER_BYTES + UDP_HEADER_BYTES + marker + whole;
+  const datagram = IPV4_HEADER + UDP_HEADER + marker + whole;
   if (!transport.fragmentation || datagram <= transport.fragmentSize) {
     return ikeDatagram(whole, transport.onPort4500, transport.pathMtu);
   }
@@ -132,10 +190,3 @@ export function encryptedIkeMessage(innerBytes: number, transport: IkeTransport)
 export function plainIkeMessage(ikeBytes: number, pathMtu: number): WireSize {
   return ikeDatagram(ikeBytes, false, pathMtu);
 }
-
-/** A measured encrypted message used as is (never refragmented: it is small). */
-export function measuredIkeMessage(ikeBytes: number, transport: IkeTransport): WireSize {
-  return ikeDatagram(ikeBytes, transport.onPort4500, transport.pathMtu);
-}
-
-export { IKE_HEADER_BYTES };

@@ -10,7 +10,7 @@ import type { Ikev2Detection, L2tpDetection } from './detection';
 import { HandshakeError, requireBoolean, requireFiniteNumber, requireInteger, requireOneOf } from './errors';
 import { KEY_EXCHANGES, POST_QUANTUM_KEMS } from './ikev2-sizes';
 import type { KeyExchange } from './ikev2-sizes';
-import { DEFAULT_COMPUTE_MS, IKEV2_AUTHS, INFERRED_INITIATOR_CERTIFICATE_BYTES, INFERRED_RESPONDER_CERTIFICATE_BYTES } from './ikev2';
+import { DEFAULT_COMPUTE_MS, IKEV2_AUTHS, LAB_RSA2048_CERTIFICATE_BYTES } from './ikev2';
 import type { Ikev2Options } from './ikev2';
 import { PHASE1_MODES, PPP_AUTHS } from './l2tp';
 import type { L2tpOptions } from './l2tp';
@@ -69,9 +69,9 @@ export const DEFAULT_HANDSHAKE_INPUT: HandshakeInput = {
     mobike: true, // strongSwan mobike = yes
     mobikePathProbe: true, // strongSwan ike_mobike.c: roam() probes the path before the update
     returnRoutabilityCheck: false, // strongSwan as responder only echoes COOKIE2
-    reauthDeletesFirst: true, // strongSwan charon.make_before_break = no
-    initiatorCertificateBytes: INFERRED_INITIATOR_CERTIFICATE_BYTES,
-    responderCertificateBytes: INFERRED_RESPONDER_CERTIFICATE_BYTES,
+    reauthDeletesFirst: false, // strongSwan NEWS 6.0.0: charon.make_before_break is now enabled by default (5.9 deleted first)
+    initiatorCertificateBytes: LAB_RSA2048_CERTIFICATE_BYTES,
+    responderCertificateBytes: LAB_RSA2048_CERTIFICATE_BYTES,
     eapTlsFragmentBytes: 1024, // strongSwan charon.plugins.eap-tls.fragment_size
   },
   l2tp: { phase1: 'main', pppAuth: 'mschapv2', espSuite: 'aes-cbc-sha1' },

@@ -1,6 +1,7 @@
-import { KEY_EXCHANGE_BYTES, encryptedIkeBytes, keyExchangePayloadBytes } from './ikev2-sizes';
+import { KEY_EXCHANGE_BYTES, encryptedIkeBytes, keyExchangePayloadBytes, notifyBytes } from './ikev2-sizes';
 import type { HandshakeInput } from './input';
-import { IPV4_HEADER_BYTES, NON_ESP_MARKER_BYTES, UDP_HEADER_BYTES, l2tpOverEsp } from './wire';
+import { IPV4_HEADER as IPV4_HEADER_BYTES, UDP_HEADER as UDP_HEADER_BYTES } from '../overhead/constants';
+import { NON_ESP_MARKER_BYTES, l2tpOverEsp } from './wire';
 
 /** Background traffic of an established tunnel, for context next to the handshake numbers. */
 export interface LifecycleItem {
@@ -56,6 +57,8 @@ export function lifecycleTraffic(input: HandshakeInput): { ikev2: LifecycleItem[
     'strongSwan charon.keep_alive (20 s), only when behind a NAT',
   );
   const dpdIntervalS = input.detection.dpdDelayMs > 0 ? input.detection.dpdDelayMs / 1000 : null;
+  // Behind a NAT strongSwan's DPD carries N(NAT_DETECTION_*) both ways (lab: 128 IKE bytes each).
+  const dpdInner = input.nat ? 2 * notifyBytes(20) : 0;
 
   // Estimated payload lengths: N(REKEY_SA) 12, ESP SA 44, nonce 36, TSi/TSr 24 each; IKE SA
   // proposal with an 8-byte SPI 56; Delete with one 4-byte SPI 12.
@@ -65,7 +68,7 @@ export function lifecycleTraffic(input: HandshakeInput): { ikev2: LifecycleItem[
 
   const ikev2: LifecycleItem[] = [
     keepalive,
-    item('Liveness check (DPD)', dpdIntervalS, [ikeUdp(encryptedIkeBytes(0)), ikeUdp(encryptedIkeBytes(0))], 'RFC 7296 §2.4',
+    item('Liveness check (DPD)', dpdIntervalS, [ikeUdp(encryptedIkeBytes(dpdInner)), ikeUdp(encryptedIkeBytes(dpdInner))], 'RFC 7296 §2.4',
       'only after this long without traffic from the peer; strongSwan default dpd_delay = 0s (off), 30 s in the hwdsl2 setup'),
     item('CHILD_SA rekey (CREATE_CHILD_SA + Delete)', CHILD_SA_REKEY_S, childRekey, 'RFC 7296 §1.3.3, §1.4.1', 'swanctl children rekey_time = 1h'),
     item('IKE SA rekey (CREATE_CHILD_SA + Delete)', IKE_SA_REKEY_S, ikeRekey, 'RFC 7296 §1.3.2, §2.18', 'swanctl rekey_time = 4h'),

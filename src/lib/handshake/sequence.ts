@@ -24,6 +24,17 @@ export interface MessageSpec {
   processingMs: number; // sender-side computation before sending
   size: WireSize;
   sizeSource: 'measured' | 'estimated';
+  sizeNote: string; // the lab run a measured size comes from, or why a size is estimated
+}
+
+/** A size the lab measured (strongSwan 5.9.8 pair, tests/lab/results/ike-sizes.json), by run name. */
+export function measuredIn(run: string): { sizeSource: 'measured'; sizeNote: string } {
+  return { sizeSource: 'measured', sizeNote: `strongSwan 5.9.8 lab, ${run}` };
+}
+
+/** A size built from the message formats, with the reason it is not a measurement. */
+export function estimatedBecause(reason: string): { sizeSource: 'estimated'; sizeNote: string } {
+  return { sizeSource: 'estimated', sizeNote: reason };
 }
 
 export interface TimedMessage extends MessageSpec {

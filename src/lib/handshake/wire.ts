@@ -1,9 +1,12 @@
 /**
  * Bytes on the path for one protocol message: the UDP datagram(s) or ESP packet(s) that carry it.
- * IPv4 only (the model does not cover IPv6 paths).
+ * IPv4 only (the model does not cover IPv6 paths). ESP framing is the overhead model's.
  */
-export const IPV4_HEADER_BYTES = 20; // RFC 791 §3.1, no options
-export const UDP_HEADER_BYTES = 8; // RFC 768
+import { IPV4_HEADER, UDP_HEADER } from '../overhead/constants';
+import { espPacketFraming } from '../overhead/esp';
+import { CIPHER_BY_KEYWORD, INTEGRITY_BY_KEYWORD, espSizes } from '../overhead/transforms';
+import type { EspSizes } from '../overhead/transforms';
+
 export const NON_ESP_MARKER_BYTES = 4; // RFC 3948 §2.2 and RFC 7296 §2.23: four zero octets before IKE on port 4500
 
 export interface WireSize {
@@ -17,18 +20,22 @@ export function totalIpBytes(size: WireSize): number {
 }
 
 /**
- * IPv4 packets needed for one UDP datagram on a path with the given MTU (RFC 791 §2.3: every
+ * The IPv4 packets one IP datagram becomes on a path with the given MTU (RFC 791 §2.3: every
  * fragment repeats the 20-byte header; fragment data is a multiple of 8 except the last).
  */
-export function ipPacketsForUdp(udpPayloadBytes: number, pathMtu: number): number[] {
-  const datagram = UDP_HEADER_BYTES + udpPayloadBytes;
-  if (IPV4_HEADER_BYTES + datagram <= pathMtu) return [IPV4_HEADER_BYTES + datagram];
-  const perFragment = Math.floor((pathMtu - IPV4_HEADER_BYTES) / 8) * 8;
+export function ipFragments(datagramIpBytes: number, pathMtu: number): number[] {
+  if (datagramIpBytes <= pathMtu) return [datagramIpBytes];
+  const perFragment = Math.floor((pathMtu - IPV4_HEADER) / 8) * 8;
   const packets: number[] = [];
-  for (let left = datagram; left > 0; left -= perFragment) {
-    packets.push(IPV4_HEADER_BYTES + Math.min(perFragment, left));
+  for (let left = datagramIpBytes - IPV4_HEADER; left > 0; left -= perFragment) {
+    packets.push(IPV4_HEADER + Math.min(perFragment, left));
   }
   return packets;
+}
+
+/** IPv4 packets needed for one UDP datagram carrying `udpPayloadBytes`. */
+export function ipPacketsForUdp(udpPayloadBytes: number, pathMtu: number): number[] {
+  return ipFragments(IPV4_HEADER + UDP_HEADER + udpPayloadBytes, pathMtu);
 }
 
 /** One IKE/ISAKMP message (or one RFC 7383 fragment) in its own UDP datagram. */
@@ -49,34 +56,33 @@ export function ikeFragments(fragmentIkeBytes: readonly number[], onPort4500: bo
 
 /** ESP transforms offered for the L2TP/IPsec data path (the SA that carries L2TP and PPP). */
 export type EspSuite = 'aes-cbc-sha1' | 'aes-gcm-16';
-
-interface EspShape {
-  ivBytes: number;
-  blockBytes: number; // pad length + next header aligned to this
-  icvBytes: number;
-}
-
-const ESP_SHAPES: Record<EspSuite, EspShape> = {
-  'aes-cbc-sha1': { ivBytes: 16, blockBytes: 16, icvBytes: 12 }, // RFC 3602 §3 (IV 16, block 16), RFC 2404 §2 (HMAC-SHA-1-96)
-  'aes-gcm-16': { ivBytes: 8, blockBytes: 4, icvBytes: 16 }, // RFC 4106 §3.1 (8-byte IV), §6 (16-byte ICV); RFC 4303 §2.4 (4-byte alignment)
-};
-
 export const ESP_SUITES: readonly EspSuite[] = ['aes-cbc-sha1', 'aes-gcm-16'];
 
-const ESP_HEADER_BYTES = 8; // RFC 4303 §2: SPI + sequence number
-const ESP_TRAILER_BYTES = 2; // RFC 4303 §2.4-2.6: pad length + next header
+/** The strongSwan proposal each suite stands for (aes256-sha1 is the ESP proposal of the lab's IKEv1 runs). */
+export const ESP_SUITE_PROPOSALS: Readonly<Record<EspSuite, { cipher: string; integrity: string | null }>> = {
+  'aes-cbc-sha1': { cipher: 'aes256', integrity: 'sha1' },
+  'aes-gcm-16': { cipher: 'aes256gcm16', integrity: null },
+};
+
+/** Per-packet ESP sizes of a cipher and integrity algorithm, from the overhead model's algorithm table. */
+export function algorithmSizes(cipher: string, integrity: string | null): EspSizes {
+  const cipherInfo = CIPHER_BY_KEYWORD.get(cipher);
+  const integrityInfo = integrity === null ? null : INTEGRITY_BY_KEYWORD.get(integrity);
+  if (cipherInfo === undefined || integrityInfo === undefined) throw new Error(`no such algorithm: ${cipher}, ${integrity}`);
+  return espSizes(cipherInfo, integrityInfo);
+}
 
 /**
- * An L2TP message (control or PPP-carrying data) in UDP 1701 inside ESP transport mode (RFC 3193),
- * optionally UDP-encapsulated on port 4500 when a NAT is on the path (RFC 3948 §2.1).
+ * An L2TP message (control or PPP-carrying data) in UDP 1701 inside ESP transport mode (RFC 3193):
+ * ESP protects the UDP datagram; with a NAT on the path ESP is UDP-encapsulated on port 4500
+ * (RFC 3948 §2.1), otherwise it is IP protocol 50.
  */
 export function l2tpOverEsp(l2tpBytes: number, suite: EspSuite, nat: boolean, pathMtu: number): WireSize {
-  const shape = ESP_SHAPES[suite];
-  const protectedBytes = UDP_HEADER_BYTES + l2tpBytes + ESP_TRAILER_BYTES;
-  const padded = Math.ceil(protectedBytes / shape.blockBytes) * shape.blockBytes;
-  const espBytes = ESP_HEADER_BYTES + shape.ivBytes + padded + shape.icvBytes;
-  if (nat) {
-    return { messageBytes: l2tpBytes, udpPayloadBytes: espBytes, fragmentIpBytes: ipPacketsForUdp(espBytes, pathMtu) };
-  }
-  return { messageBytes: l2tpBytes, udpPayloadBytes: null, fragmentIpBytes: [IPV4_HEADER_BYTES + espBytes] };
+  const { cipher, integrity } = ESP_SUITE_PROPOSALS[suite];
+  const ipBytes = espPacketFraming(algorithmSizes(cipher, integrity), 4, nat ? 'udp' : 'none').outerBytes(UDP_HEADER + l2tpBytes);
+  return {
+    messageBytes: l2tpBytes,
+    udpPayloadBytes: nat ? ipBytes - IPV4_HEADER - UDP_HEADER : null,
+    fragmentIpBytes: ipFragments(ipBytes, pathMtu),
+  };
 }

@@ -23,8 +23,8 @@ import {
 } from './constants';
 import { assembleLayers, nonEmpty, sumBytes, type Framing } from './framing';
 import { espPathLayers } from './path';
-import type { EspTransform } from './proposal';
-import type { NamedLayer } from './types';
+import type { EspSizes } from './transforms';
+import type { IpVersion, NamedLayer } from './types';
 import type { ResolvedSpec } from './validate';
 
 /** L2TPv2 data header: 6, +2 with the L bit, +4 with the S bit (RFC 2661 §3.1). */
@@ -49,7 +49,7 @@ function innerPrefixLayers(spec: ResolvedSpec): NamedLayer[] {
   ];
 }
 
-export function espFraming(spec: ResolvedSpec, esp: EspTransform): Framing {
+export function espFraming(spec: ResolvedSpec, esp: EspSizes): Framing {
   const beforePayload = nonEmpty([
     ...espPathLayers(spec),
     { name: 'ESP header (SPI + sequence)', bytes: ESP_HEADER },
@@ -86,4 +86,25 @@ export function espFraming(spec: ResolvedSpec, esp: EspTransform): Framing {
     minOverheadBytes: fixedBytes,
     maxPaddingBytes: align - 1,
   };
+}
+
+/**
+ * One ESP packet around a payload of any kind (what Next Header names: an IP packet in tunnel
+ * mode, a UDP datagram in transport mode), for callers that frame single messages rather than
+ * tunnel traffic: the handshake model's L2TP control messages and PPP frames, some smaller than
+ * an IP header. Plain ESP or NAT-T; the same formula as every tunnel packet.
+ */
+export function espPacketFraming(esp: EspSizes, outer: IpVersion, encapsulation: 'none' | 'udp'): Framing {
+  const spec: ResolvedSpec = {
+    protocol: 'ikev2',
+    outer,
+    inner: outer,
+    encapsulation,
+    tcpOptionBytes: 0,
+    esp: null,
+    l2tp: { length: false, sequence: false },
+    ppp: { acfc: false, pfc: false },
+    wireguardMtu: 0,
+  };
+  return espFraming(spec, esp);
 }

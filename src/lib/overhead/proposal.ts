@@ -4,7 +4,6 @@
  * matter on the wire, or throws a ModelError (field 'esp') that names the bad token.
  */
 import { ModelError, describeValue } from './errors';
-import { ESP_MIN_ALIGN } from './constants';
 import { editDistance } from './edit-distance';
 import {
   ADDITIONAL_KE_PREFIX,
@@ -15,6 +14,7 @@ import {
   INTEGRITY_BY_KEYWORD,
   KEY_EXCHANGE_KEYWORDS,
   PRF_KEYWORDS,
+  espSizes,
   type CipherInfo,
   type IntegrityInfo,
 } from './transforms';
@@ -155,9 +155,7 @@ function parseUncached(raw: string): EspTransform {
     proposal: integrity ? `${cipher.keyword}-${integrity.keyword}` : cipher.keyword,
     cipher,
     integrity,
-    ivBytes: cipher.ivBytes,
-    alignBytes: Math.max(cipher.blockBytes, ESP_MIN_ALIGN),
-    icvBytes: combined ? cipher.icvBytes : (integrity?.icvBytes ?? 0),
+    ...espSizes(cipher, integrity),
     encrypts: cipher.kind !== 'null' && cipher.kind !== 'gmac',
     zeroCostTokens: Object.freeze(zeroCostTokens),
   };

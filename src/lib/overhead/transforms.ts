@@ -11,6 +11,8 @@
  * gmac: authentication only (ENCR_NULL_AUTH_AES_GMAC); an integrity algorithm is an error.
  * null: no encryption; needs an integrity algorithm.
  */
+import { ESP_MIN_ALIGN } from './constants';
+
 export type CipherKind = 'cbc' | 'ctr' | 'aead' | 'gmac' | 'null';
 
 export interface CipherInfo {
@@ -116,6 +118,24 @@ export const CIPHER_BY_KEYWORD: ReadonlyMap<string, CipherInfo> = new Map(CIPHER
 export const INTEGRITY_BY_KEYWORD: ReadonlyMap<string, IntegrityInfo> = new Map(
   INTEGRITY_ALGORITHMS.map((i) => [i.keyword, i]),
 );
+
+/** IV, padding alignment and ICV that a cipher (and integrity algorithm) give every ESP packet. */
+export interface EspSizes {
+  readonly ivBytes: number;
+  /** B = max(cipher block, 4) (RFC 4303 §2.4; Linux ALIGN(blocksize, 4)). */
+  readonly alignBytes: number;
+  /** The AEAD/GMAC tag, or the truncated integrity output. */
+  readonly icvBytes: number;
+}
+
+export function espSizes(cipher: CipherInfo, integrity: IntegrityInfo | null): EspSizes {
+  const combined = cipher.kind === 'aead' || cipher.kind === 'gmac';
+  return {
+    ivBytes: cipher.ivBytes,
+    alignBytes: Math.max(cipher.blockBytes, ESP_MIN_ALIGN),
+    icvBytes: combined ? cipher.icvBytes : (integrity?.icvBytes ?? 0),
+  };
+}
 
 /**
  * PRFs belong in IKE proposals; pasted into an ESP proposal they cost nothing (strongSwan prf*

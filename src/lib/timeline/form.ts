@@ -62,6 +62,18 @@ function select(name: Exclude<Named, 'event'>, label: string, hint: string): For
 
 const { detection } = DEFAULT_HANDSHAKE_INPUT;
 
+/** Each detection hint describes the option that is selected. */
+const DETECTION_HINTS = {
+  detect: {
+    event: `strongSwan reacts ${formatDuration(detection.roamDelayMs)} after the address event.`,
+    dpd: `No address event: a liveness check every ${formatDuration(detection.dpdDelayMs)} until DPD gives up.`,
+  },
+  l2detect: {
+    event: `Recovery starts ${formatDuration(detection.roamDelayMs)} after the address event, as for IKEv2.`,
+    lcp: `pppd gives up after ${detection.lcpEchoFailures} missed echoes, ${formatDuration(detection.lcpEchoIntervalMs)} apart (hwdsl2 setup).`,
+  },
+} as const satisfies { detect: Record<TimelineState['detect'], string>; l2detect: Record<TimelineState['l2detect'], string> };
+
 export function formGroups(state: TimelineState, compact: boolean): FormGroup[] {
   const full = !compact;
   const change = state.event === 'change';
@@ -86,22 +98,19 @@ export function formGroups(state: TimelineState, compact: boolean): FormGroup[] 
           name: 'chain',
           label: 'Gateway certificate chain',
           unit: 'bytes',
-          hint: `DER bytes the gateway sends; ${DEFAULT_TIMELINE_STATE.chain} fits the measured RSA-2048 case.`,
+          hint: `DER bytes the gateway sends; ${DEFAULT_TIMELINE_STATE.chain} is the lab's RSA-2048 certificate (sizes measured).`,
         }),
         ...when(full && fieldMatters('cchain', state), {
           kind: 'number',
           name: 'cchain',
           label: 'Client certificate',
           unit: 'bytes',
-          hint: `DER bytes the client sends; ${DEFAULT_TIMELINE_STATE.cchain} fits the measured case.`,
+          hint: `DER bytes the client sends; ${DEFAULT_TIMELINE_STATE.cchain} is the lab's RSA-2048 certificate.`,
         }),
-        ...when(full, select('ke', 'Key exchange (both protocols)', 'Sizes measured for groups 14, 19 and 31.')),
+        ...when(full, select('ke', 'Key exchange (both protocols)', 'Sizes measured for groups 14, 15, 19 and 31.')),
         ...when(full, select('pq', 'Additional key exchange', 'IKE_INTERMEDIATE, RFC 9242 and RFC 9370.')),
         ...when(full || change, { kind: 'flag', name: 'mobike', label: 'MOBIKE', hint: 'Both peers support RFC 4555 (strongSwan default).' }),
-        ...when(
-          change,
-          select('detect', 'The client notices the change', `No address event: a liveness check every ${formatDuration(detection.dpdDelayMs)} until DPD gives up.`),
-        ),
+        ...when(change, select('detect', 'The client notices the change', DETECTION_HINTS.detect[state.detect])),
       ],
     },
     {
@@ -109,14 +118,7 @@ export function formGroups(state: TimelineState, compact: boolean): FormGroup[] 
       controls: [
         ...when(full, select('mode', 'IKEv1 phase 1', 'Pre-shared key, then Quick Mode (RFC 2409).')),
         ...when(full, select('l2auth', 'PPP authentication', 'Inside PPP, after LCP.')),
-        ...when(
-          change,
-          select(
-            'l2detect',
-            'The client notices the change',
-            `pppd gives up after ${detection.lcpEchoFailures} missed echoes, ${formatDuration(detection.lcpEchoIntervalMs)} apart (hwdsl2 setup).`,
-          ),
-        ),
+        ...when(change, select('l2detect', 'The client notices the change', DETECTION_HINTS.l2detect[state.l2detect])),
       ],
       ...(full || change ? {} : { note: `${NAMES.mode[state.mode]}, ${NAMES.l2auth[state.l2auth]}; more choices in the full tool.` }),
     },

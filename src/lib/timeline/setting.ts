@@ -20,3 +20,10 @@ export function settingSummary(state: TimelineState): string {
   const what = state.event === 'connect' ? 'Connecting' : 'Recovering from a network change';
   return `${what}: ${path}; ${ikev2}; ${l2tp}.`;
 }
+
+/** Said when JavaScript is off: the figure is the server-rendered default, a link's settings are not read. */
+export function noScriptNotice(compact: boolean): string {
+  return compact
+    ? 'JavaScript is off: this is the timeline for the example settings, and they cannot be changed here.'
+    : 'JavaScript is off: these are the results for the default settings, and the settings in a shared link are not applied.';
+}

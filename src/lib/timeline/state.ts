@@ -100,9 +100,9 @@ export function fieldMatters(field: TimelineField, state: TimelineState): boolea
     case 'cchain':
       return ikev2Rekeys && (state.auth === 'cert' || state.auth === 'eap-tls');
     case 'mobike':
-      // Besides the update itself, MOBIKE moves IKE to port 4500 from IKE_AUTH on even without a
-      // NAT (strongSwan swanctl.opt mobike), adding the 4-byte non-ESP marker.
-      return state.nat === '0' || (state.event === 'change' && state.detect === 'event');
+      // Besides the update itself, MOBIKE adds its notifies to IKE_AUTH and moves IKE to port
+      // 4500 even without a NAT (strongSwan swanctl.opt mobike).
+      return true;
     case 'detect':
     case 'l2detect':
       return state.event === 'change';

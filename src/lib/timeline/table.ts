@@ -14,6 +14,7 @@ export interface MessageRow {
   payloads: string;
   bytes: string;
   source: 'measured' | 'estimated';
+  sourceNote: string; // the lab run, or why the size is estimated
   rfc: string;
   critical: boolean;
 }
@@ -28,6 +29,7 @@ export function messageRows(scenario: ScenarioResult): MessageRow[] {
     payloads: m.payloads,
     bytes: m.packets > 1 ? `${formatBytes(m.ipBytes)} in ${formatCount(m.packets)} packets` : formatBytes(m.ipBytes),
     source: m.sizeSource,
+    sourceNote: m.sizeNote,
     rfc: m.rfc,
     critical: m.round !== null,
   }));

@@ -69,16 +69,32 @@ export function totalRows(comparison: HandshakeComparison): TotalRow[] {
       label: 'Probability of giving up',
       ...cells(comparison, (s) => ({ text: formatProbability(s.totals.pGiveUp), value: s.totals.pGiveUp })),
     },
-    { key: 'give-up-after', label: 'Longest wait before giving up', ...cells(comparison, (s) => duration(s.totals.giveUpAfterMs)) },
+    { key: 'give-up-after', label: 'Longest a round trip retries before giving up', ...cells(comparison, (s) => duration(s.totals.giveUpAfterMs)) },
   );
   return rows;
 }
+
+/** Above this chance of giving up, an expected time (of the handshakes that complete) would mislead. */
+const USUALLY_FAILS = 0.5;
 
 /** One sentence per protocol for the live region: what changed when an input changed. */
 export function resultSummary(comparison: HandshakeComparison): string {
   const part = (name: string, s: ScenarioResult) =>
     `${name}: ${formatCount(s.totals.messages)} messages, ${formatCount(s.totals.roundTrips)} round trips, ` +
-    `expected ${formatDuration(s.totals.expectedMs)}`;
+    (s.totals.pGiveUp > USUALLY_FAILS
+      ? `usually fails (gives up after ${formatDuration(s.totals.giveUpAfterMs)} without an answer)`
+      : `expected ${formatDuration(s.totals.expectedMs)}`);
   const what = comparison.input.event === 'connect' ? 'Connecting' : 'Recovering from a network change';
   return `${what}. ${part('IKEv2', comparison.ikev2)}. ${part('L2TP/IPsec', comparison.l2tp)}.`;
+}
+
+/** The diagram is drawn without loss; with loss, its caption says what loss does to the times. */
+export function lossCaption(comparison: HandshakeComparison): string | null {
+  const { loss } = comparison.input;
+  if (loss === 0) return null;
+  const part = (name: string, s: ScenarioResult) =>
+    s.totals.pGiveUp > USUALLY_FAILS
+      ? `${name} usually fails`
+      : `${name} expected ${formatDuration(s.totals.expectedMs)}, 95th percentile ${duration(s.totals.p95Ms).text}`;
+  return `At ${formatProbability(loss)} loss: ${part('IKEv2', comparison.ikev2)}; ${part('L2TP/IPsec', comparison.l2tp)}.`;
 }

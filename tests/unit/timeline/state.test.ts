@@ -41,7 +41,7 @@ describe('parameters and defaults', () => {
 
   it('writes v=1 and every field', () => {
     expect(timelineQuery(DEFAULT_TIMELINE_STATE)).toBe(
-      'v=1&event=connect&rtt=50&loss=0&auth=psk&chain=997&cchain=908&ke=modp2048&pq=none&nat=1&mobike=1&detect=event&l2detect=event&mode=main&l2auth=mschapv2',
+      'v=1&event=connect&rtt=50&loss=0&auth=psk&chain=771&cchain=771&ke=modp2048&pq=none&nat=1&mobike=1&detect=event&l2detect=event&mode=main&l2auth=mschapv2',
     );
   });
 });

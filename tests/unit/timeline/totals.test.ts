@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../../src/lib/handshake';
 import {
   DEFAULT_TIMELINE_STATE,
-  formatBytes,
   formatDuration,
   formatProbability,
+  lossCaption,
   messageRows,
   resultSummary,
   runTimeline,
@@ -47,11 +47,11 @@ describe('totals', () => {
     }
   });
 
-  it('show the strongSwan figures for the default connection: 4 measured messages, 1,664 bytes, 111 ms', () => {
+  it('show the strongSwan figures for the default connection: 4 measured messages, 1,632 bytes, 111 ms', () => {
     const rows = Object.fromEntries(totalRows(comparisonOf({})).map((r) => [r.key, r]));
     expect(rows.measured?.ikev2.text).toBe('4 of 4');
-    expect(rows.measured?.l2tp.text).toBe('0 of 29');
-    expect(rows.bytes?.ikev2.text).toBe(formatBytes(500 + 508 + 360 + 296)); // 472/480/332/268 UDP bytes + 28 (issue 7)
+    expect(rows.measured?.l2tp.text).toBe('7 of 29'); // Main Mode 1-6 and Quick Mode 3 (tests/lab/results/ike-sizes.json: ikev1-psk-l2tp)
+    expect(rows.bytes?.ikev2.text).toBe('1,632 bytes'); // 492 + 500 + 352 + 288 IP bytes (tests/lab/results/ike-sizes.json: psk-modp2048 01-04)
     expect(rows['zero-loss']?.ikev2.text).toBe('111 ms'); // 2 RTT + 11 ms computation
     expect(rows.detection).toBeUndefined();
   });
@@ -78,18 +78,48 @@ describe('totals', () => {
   });
 });
 
+describe('when loss makes the handshake usually fail', () => {
+  it('the headline says it fails instead of an expected time (give-up above 50 %)', () => {
+    const comparison = comparisonOf({ loss: '99.9' });
+    expect(comparison.l2tp.totals.pGiveUp).toBeGreaterThan(0.5);
+    expect(resultSummary(comparison)).toContain('L2TP/IPsec: 29 messages, 11 round trips, usually fails (gives up after ');
+    expect(resultSummary(comparison)).not.toContain('expected');
+  });
+
+  it('below 50 % the headline keeps the expected time', () => {
+    expect(resultSummary(comparisonOf({ loss: '5' }))).toMatch(/IKEv2: 4 messages, 2 round trips, expected [\d.,]+ (ms|s)\./);
+  });
+
+  it('names the give-up row for what it is: how long one round trip retries', () => {
+    const row = totalRows(comparisonOf({})).find((r) => r.key === 'give-up-after');
+    expect(row?.label).toBe('Longest a round trip retries before giving up');
+    expect(row?.ikev2.text).toBe('2 min 45 s'); // strongSwan: 4 s x 1.8^n, 5 retransmissions, then 2 min 45 s (retransmission_timeout/base/tries)
+  });
+
+  it('the loss-free diagram is captioned with what loss does to the times', () => {
+    expect(lossCaption(comparisonOf({}))).toBeNull();
+    const comparison = comparisonOf({ loss: '5' });
+    expect(lossCaption(comparison)).toBe(
+      `At 5 % loss: IKEv2 expected ${formatDuration(comparison.ikev2.totals.expectedMs)}, 95th percentile ${formatDuration(comparison.ikev2.totals.p95Ms ?? 0)}; ` +
+        `L2TP/IPsec expected ${formatDuration(comparison.l2tp.totals.expectedMs)}, 95th percentile ${formatDuration(comparison.l2tp.totals.p95Ms ?? 0)}.`,
+    );
+    expect(lossCaption(comparisonOf({ loss: '99.9' }))).toContain('L2TP/IPsec usually fails');
+  });
+});
+
 describe('message table', () => {
   it('lists every message with its time, direction, size source and RFC section', () => {
     const comparison = comparisonOf({ auth: 'cert' });
     const rows = messageRows(comparison.ikev2);
     expect(rows).toHaveLength(comparison.ikev2.messages.length);
     expect(rows.map((r) => r.direction)).toEqual(['Client → gateway', 'Gateway → client', 'Client → gateway', 'Gateway → client']);
-    // The request is the measured MODP-2048 one; the response carries a CERTREQ the measurement did not.
-    expect(rows[0]).toMatchObject({ sent: '0 ms', exchange: 'IKEv2 IKE_SA_INIT', source: 'measured', rfc: 'RFC 7296 §1.2' });
-    expect(rows[1]).toMatchObject({ exchange: 'IKEv2 IKE_SA_INIT', source: 'estimated', payloads: expect.stringContaining('CERTREQ') });
-    // RSA-2048 certificates with fragmentation: IKE_AUTH in 2 fragments each way (issue 7, strongSwan 5.9.8).
-    expect(rows[2]?.bytes).toMatch(/^[\d,]+ bytes in 2 packets$/);
-    expect(rows[3]?.bytes).toMatch(/^[\d,]+ bytes in 2 packets$/);
+    // RSA-2048 certificates with fragmentation (tests/lab/results/ike-sizes.json: rsa2048 01-04).
+    expect(rows[0]).toMatchObject({ sent: '0 ms', exchange: 'IKEv2 IKE_SA_INIT', bytes: '492 bytes', source: 'measured', rfc: 'RFC 7296 §1.2' });
+    expect(rows[1]).toMatchObject({ bytes: '525 bytes', source: 'measured', payloads: expect.stringContaining('CERTREQ') });
+    expect(rows[2]).toMatchObject({ bytes: '1,496 bytes in 2 packets', sourceNote: 'strongSwan 5.9.8 lab, rsa2048' });
+    expect(rows[3]).toMatchObject({ bytes: '1,400 bytes in 2 packets', source: 'measured' });
+    const eap = messageRows(comparisonOf({ auth: 'eap-tls' }).ikev2);
+    expect(eap[2]).toMatchObject({ source: 'estimated', sourceNote: expect.stringContaining('EAP-MSCHAPv2 only') });
   });
 
   it('marks what nothing waits for', () => {
