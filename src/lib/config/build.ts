@@ -112,7 +112,7 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   }
   const withoutFile = inputs.clients.filter((id) => !files.some((f) => f.for === id));
   if (withoutFile.length > 0) {
-    notices.push(`No file is written for ${withoutFile.map((id) => CLIENT_BY_ID.get(id)!.name).join(', ')}${eap ? '' : ' with a pre-shared key'}; the matrix shows whether the server proposals serve them as they are.`);
+    notices.push(`No file is written for ${withoutFile.map((id) => CLIENT_BY_ID.get(id)?.name ?? id).join(', ')}${eap ? '' : ' with a pre-shared key'}; the matrix shows whether the server proposals serve them as they are.`);
   }
   return { errors, notices, inputs, server, verdicts, files, mss, pppMtu: ppp };
 }

@@ -67,7 +67,7 @@ export function stableUuid(text: string): string {
   }
   const s = hex.join('').slice(0, 32).split('');
   s[12] = '4';
-  s[16] = ((parseInt(s[16]!, 16) & 0x3) | 0x8).toString(16);
+  s[16] = ((parseInt(s[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   const j = s.join('');
   return `${j.slice(0, 8)}-${j.slice(8, 12)}-${j.slice(12, 16)}-${j.slice(16, 20)}-${j.slice(20)}`.toUpperCase();
 }
@@ -179,7 +179,7 @@ export function sswanProfile(inputs: ConfigInputs, verdict: ClientVerdict | unde
 
 /** Settings to type into clients that take no file. */
 export function settingsList(inputs: ConfigInputs, client: 'android-native' | 'chromeos'): string {
-  const user = inputs.users.length === 1 ? inputs.users[0]! : 'your user name';
+  const user = inputs.users.length === 1 ? (inputs.users[0] ?? 'your user name') : 'your user name';
   const lines =
     client === 'android-native'
       ? [
@@ -216,7 +216,7 @@ const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** nmcli commands for NetworkManager-strongswan: EAP with the server's CA, charon's default proposals. */
 export function nmcliScript(inputs: ConfigInputs): string {
-  const user = inputs.users.length === 1 ? inputs.users[0]! : 'your-user-name';
+  const user = inputs.users.length === 1 ? (inputs.users[0] ?? 'your-user-name') : 'your-user-name';
   const ca = `/etc/ssl/${inputs.slug}-ca.pem`;
   const data: Record<(typeof NM_VPN_DATA_KEYS)[number], string> = {
     address: inputs.gateway,

@@ -19,7 +19,8 @@ export function trafficSelectors(inputs: ConfigInputs): string {
 
 export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk: string | null): string {
   const { slug } = inputs;
-  const pools = [`${slug}-v4`, ...(inputs.pool6 ? [`${slug}-v6`] : [])];
+  const [pool4Name, pool6Name] = [`${slug}-v4`, `${slug}-v6`];
+  const pools = [pool4Name, ...(inputs.pool6 ? [pool6Name] : [])];
   const eap = inputs.auth === 'eap-mschapv2';
   const local = eap
     ? ['auth = pubkey', 'certs = server.cert.pem', `id = ${inputs.gateway}`]
@@ -70,8 +71,8 @@ export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk:
   const v4dns = inputs.dns.filter((d) => !d.includes(':'));
   const v6dns = inputs.dns.filter((d) => d.includes(':'));
   const poolSection = [
-    ...poolLines(pools[0]!, inputs.pool4.text, v4dns),
-    ...(inputs.pool6 ? poolLines(pools[1]!, inputs.pool6.text, v6dns) : []),
+    ...poolLines(pool4Name, inputs.pool4.text, v4dns),
+    ...(inputs.pool6 ? poolLines(pool6Name, inputs.pool6.text, v6dns) : []),
   ];
   const secrets = eap
     ? inputs.users.flatMap((user) => [`eap-${user.replace(/[^A-Za-z0-9]/g, '-')} {`, `  id = ${user}`, `  secret = "password-of-${user}"  # replace: a long random password`, '}'])
@@ -133,7 +134,9 @@ export function inputRules(inputs: ConfigInputs): string {
     tcpEncapsulation: false,
     firewall: 'nftables',
   });
-  return rules.files[0]!.content;
+  const [file] = rules.files;
+  if (!file) throw new Error('the port checklist wrote no nftables file');
+  return file.content;
 }
 
 /** Forwarding, masquerade and the MSS clamp for the client pools. */

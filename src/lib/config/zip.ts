@@ -14,7 +14,7 @@ const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
 /** CRC-32 as ZIP uses it (APPNOTE §4.4.7: the ISO 3309 / ITU-T V.42 polynomial). */
 export function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -50,7 +50,7 @@ export function zipStore(files: readonly { name: string; text: string }[]): Uint
   entries.forEach((e, i) => {
     u32(0x02014b50); u16(20); u16(10); u16(UTF8_NAMES); u16(0); u16(DOS_TIME); u16(DOS_DATE);
     u32(e.crc); u32(e.data.length); u32(e.data.length); u16(e.name.length); u16(0); u16(0);
-    u16(0); u16(0); u32(0); u32(offsets[i]!);
+    u16(0); u16(0); u32(0); u32(offsets[i] ?? 0);
     bytes(e.name);
   });
   const centralLength = at - centralStart;

@@ -3,7 +3,7 @@
 // tests/unit/decision/next-steps.test.ts decodes it with that codec) rather than by importing the
 // checklist's model, which would add its flows and checks to the wizard's JavaScript.
 import type { DecisionResult } from './evaluate';
-import { withBase } from './link-table';
+import { withBase } from '../shared/paths';
 import type { Answers } from './questions';
 
 export interface NextStep {

@@ -146,7 +146,6 @@ interface Line {
 /** Messages of a fresh L2TP/IPsec connection, from the first IKEv1 message to IPCP up. */
 export function l2tpConnectSequence(options: L2tpOptions, path: L2tpPath): MessageSpec[] {
   const draft = new SequenceDraft();
-  const keBytes = 4 + KEY_EXCHANGE_BYTES[path.keyExchange];
   const floated = path.nat; // RFC 3947 §4: IKE moves to port 4500 once a NAT is detected
   const half = path.computeMs / 2;
 

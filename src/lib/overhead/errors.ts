@@ -7,5 +7,5 @@ import { FieldError } from '../errors';
 export { describeValue } from '../errors';
 
 export class ModelError extends FieldError {
-  override readonly name = 'ModelError';
+  override readonly name: string = 'ModelError';
 }

@@ -386,6 +386,13 @@ export const CLIENTS: readonly ClientProfile[] = [
 
 export const CLIENT_BY_ID: ReadonlyMap<ClientId, ClientProfile> = new Map(CLIENTS.map((c) => [c.id, c]));
 
+/** The dataset entry for `id`; throws when the dataset has none (every ClientId has one). */
+export function clientById(id: ClientId): ClientProfile {
+  const client = CLIENT_BY_ID.get(id);
+  if (client === undefined) throw new Error(`The client dataset has no entry for "${id}"`);
+  return client;
+}
+
 /** The clients a page starts with: the common platforms, each as it comes out of the box. */
 export const DEFAULT_CLIENTS: readonly ClientId[] = ['windows-gui', 'macos-13', 'ios-16', 'android-native', 'sswan-android', 'chromeos'];
 
@@ -418,16 +425,24 @@ const PS_GROUP: Record<string, string> = {
 };
 const PS_INTEG: Record<string, string> = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA384: 'sha384', MD596: 'md5', SHA196: 'sha1', SHA256128: 'sha256' };
 
+/** The keyword `table` (named `name`) maps `key` to; throws naming both when the fixed table lacks the key. */
+function lookup(table: Readonly<Record<string, string>>, name: string, key: string): string {
+  const value = table[key];
+  if (value === undefined) throw new Error(`${name} has no entry for "${key}"`);
+  return value;
+}
+
 /**
  * The single suite Windows offers for these PowerShell values. An AES-GCM IKE cipher takes
  * its PRF from -IntegrityCheckMethod; an AES-GCM ESP cipher needs the same GCM value in
  * -AuthenticationTransformConstants. Returns a reason instead when Windows would refuse them.
  */
 export function windowsPsOffers(p: WindowsPsParameters): ClientOffers | { error: keyof WindowsPsParameters; message: string } {
-  const ikeCipher = PS_CIPHER[p.encryptionMethod]!;
-  const hash = PS_INTEG[p.integrityCheckMethod]!;
-  const ike = ikeCipher.includes('gcm') ? `${ikeCipher}-prf${hash}-${PS_GROUP[p.dhGroup]}` : `${ikeCipher}-${hash}-${PS_GROUP[p.dhGroup]}`;
-  const espCipher = PS_CIPHER[p.cipherTransformConstants]!;
+  const ikeCipher = lookup(PS_CIPHER, 'PS_CIPHER', p.encryptionMethod);
+  const hash = lookup(PS_INTEG, 'PS_INTEG', p.integrityCheckMethod);
+  const group = lookup(PS_GROUP, 'PS_GROUP', p.dhGroup);
+  const ike = ikeCipher.includes('gcm') ? `${ikeCipher}-prf${hash}-${group}` : `${ikeCipher}-${hash}-${group}`;
+  const espCipher = lookup(PS_CIPHER, 'PS_CIPHER', p.cipherTransformConstants);
   const gcm = espCipher.includes('gcm');
   if (gcm !== p.authenticationTransformConstants.startsWith('GCM') || (gcm && p.authenticationTransformConstants !== p.cipherTransformConstants)) {
     return {
@@ -435,9 +450,9 @@ export function windowsPsOffers(p: WindowsPsParameters): ClientOffers | { error:
       message: 'With an AES-GCM cipher the authentication transform must be the same GCM value, and a GCM authentication transform needs that GCM cipher.',
     };
   }
-  const esp = gcm ? espCipher : `${espCipher}-${PS_INTEG[p.authenticationTransformConstants]}`;
-  const pfs = p.pfsGroup === 'None' ? null : p.pfsGroup === 'PFSMM' ? PS_GROUP[p.dhGroup]! : PS_GROUP[p.pfsGroup]!;
-  return { ike, esp, espRekey: pfs ? `${esp}-${pfs}` : esp, keGuess: PS_GROUP[p.dhGroup]!, refusesServerKe: pfs === null };
+  const esp = gcm ? espCipher : `${espCipher}-${lookup(PS_INTEG, 'PS_INTEG', p.authenticationTransformConstants)}`;
+  const pfs = p.pfsGroup === 'None' ? null : p.pfsGroup === 'PFSMM' ? group : lookup(PS_GROUP, 'PS_GROUP', p.pfsGroup);
+  return { ike, esp, espRekey: pfs ? `${esp}-${pfs}` : esp, keGuess: group, refusesServerKe: pfs === null };
 }
 
 // Apple VPN.IKEv2 SA parameter dictionaries (Apple Device Management, NetworkExtension).
@@ -473,12 +488,14 @@ const APPLE_GROUP: Record<string, string> = {
 /** The one IKE and one CHILD_SA suite a profile offers; the PRF follows the integrity algorithm (Apple docs). */
 export function appleProfileOffers(p: AppleProfileParameters): ClientOffers {
   const suite = (encryption: string, integrity: string, prf: boolean): string => {
-    const cipher = APPLE_CIPHER[encryption]!;
+    const cipher = lookup(APPLE_CIPHER, 'APPLE_CIPHER', encryption);
     const aead = cipher.includes('gcm') || cipher === 'chacha20poly1305';
-    if (aead) return prf ? `${cipher}-${APPLE_PRF[integrity]}` : cipher;
-    return prf ? `${cipher}-${APPLE_INTEG[integrity]}-${APPLE_PRF[integrity]}` : `${cipher}-${APPLE_INTEG[integrity]}`;
+    if (aead) return prf ? `${cipher}-${lookup(APPLE_PRF, 'APPLE_PRF', integrity)}` : cipher;
+    const integ = lookup(APPLE_INTEG, 'APPLE_INTEG', integrity);
+    return prf ? `${cipher}-${integ}-${lookup(APPLE_PRF, 'APPLE_PRF', integrity)}` : `${cipher}-${integ}`;
   };
-  const ike = `${suite(p.ikeEncryption, p.ikeIntegrity, true)}-${APPLE_GROUP[p.ikeGroup]}`;
+  const ikeGroup = lookup(APPLE_GROUP, 'APPLE_GROUP', p.ikeGroup);
+  const ike = `${suite(p.ikeEncryption, p.ikeIntegrity, true)}-${ikeGroup}`;
   const esp = suite(p.childEncryption, p.childIntegrity, false);
-  return { ike, esp, espRekey: p.pfs === '1' ? `${esp}-${APPLE_GROUP[p.childGroup]}` : esp, keGuess: APPLE_GROUP[p.ikeGroup]! };
+  return { ike, esp, espRekey: p.pfs === '1' ? `${esp}-${lookup(APPLE_GROUP, 'APPLE_GROUP', p.childGroup)}` : esp, keGuess: ikeGroup };
 }

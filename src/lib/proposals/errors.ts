@@ -1,10 +1,12 @@
 /**
- * The proposal matcher's refusals: the site's one error family (ModelError, with `field`),
+ * The proposal matcher's refusals: the site's one error family (FieldError through the overhead
+ * model's ModelError, since the tokens come from its algorithm table),
  * plus where in the pasted text the problem is and what the reader probably meant.
  */
 import { ModelError } from '../overhead/errors';
 
 export class ProposalError extends ModelError {
+  override readonly name: string = 'ProposalError';
   /** The token as written ('' when the problem is a whole proposal, e.g. a missing key exchange). */
   readonly token: string;
   /** 1-based number of the proposal in its comma-separated list. */
@@ -20,7 +22,6 @@ export class ProposalError extends ModelError {
     where: { token: string; proposal: number; offset: number; suggestions?: readonly string[] },
   ) {
     super(field, message);
-    this.name = 'ProposalError';
     this.token = where.token;
     this.proposal = where.proposal;
     this.offset = where.offset;

@@ -13,7 +13,7 @@
  * when either side rekeys.
  */
 import { TRANSFORM_NAMES, isKeyExchange, strengthOf, TRANSFORM_TYPES, type TransformType } from './algorithms';
-import { CLIENT_BY_ID, type ClientId, type ClientOffers, type ClientProfile } from './clients';
+import { clientById, type ClientId, type ClientOffers, type ClientProfile } from './clients';
 import { formatProposal, parseStrongswanProposal, type Proposal, type Protocol } from './parse';
 import { selectProposal, type Selection } from './select';
 import { STRONGSWAN_DEFAULTS } from './defaults';
@@ -108,7 +108,8 @@ function strongestSuite(p: Proposal, skipKe: boolean): { text: string; score: nu
     if (isKeyExchange(type) && skipKe) continue;
     const list = p.transforms[type];
     if (!list || list.length === 0) continue;
-    const best = [...list].sort((a, b) => rank(type, b) - rank(type, a))[0]!;
+    const [best] = [...list].sort((a, b) => rank(type, b) - rank(type, a));
+    if (best === undefined) continue;
     if (type === 'esn' && best === 'noesn') continue;
     parts.push(type.length === 3 && type.startsWith('ke') ? `${type}_${best}` : best);
     score.push(rank(type, best));
@@ -206,7 +207,7 @@ function matchIkev2(server: ServerProposals, client: ClientProfile, offers: Clie
   );
 
   // IKE_SA rekey: both sides send the group negotiated before.
-  const negotiated = init.ok ? (parseStrongswanProposal(init.selected!, 'ike').transforms.ke?.[0] ?? null) : null;
+  const negotiated = init.ok && init.selected !== null ? (parseStrongswanProposal(init.selected, 'ike').transforms.ke?.[0] ?? null) : null;
   const ikeByClient = attempt('client', selectProposal(server.ike, ike), negotiated);
   const ikeByServer = attempt('server', selectProposal(ike, server.ike), negotiated);
   const ikeRekey = stage('ike-rekey', 'IKE_SA rekey', connected, [ikeByClient, ikeByServer], null);
@@ -267,7 +268,7 @@ export function matchClients(
   ids: readonly ClientId[],
   overrides: Partial<Record<ClientId, ClientOffers>> = {},
 ): ClientVerdict[] {
-  return ids.map((id) => matchClient(server, CLIENT_BY_ID.get(id)!, overrides[id]));
+  return ids.map((id) => matchClient(server, clientById(id), overrides[id]));
 }
 
 /** One sentence on an attempt, for the detail panel. */

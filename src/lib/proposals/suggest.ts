@@ -7,7 +7,7 @@
  * needs them and are reported with those clients. The result is checked by running the matcher.
  */
 import { TRANSFORM_TYPES, strengthOf, type TransformType } from './algorithms';
-import { CLIENT_BY_ID, type ClientId, type ClientOffers } from './clients';
+import { clientById, type ClientId, type ClientOffers } from './clients';
 import { bestSuite, matchClients, offerProposals, rank, type ServerProposals } from './match';
 import { formatProposal, parseStrongswanProposal, type Proposal, type Protocol } from './parse';
 
@@ -47,7 +47,8 @@ function merge(suites: readonly Proposal[], protocol: Protocol): Proposal[] {
 
 function suites(ids: readonly ClientId[], offersOf: (id: ClientId) => ClientOffers, pick: (o: ClientOffers) => string, protocol: Protocol, skipKe: boolean) {
   return ids.map((id) => {
-    const text = bestSuite(offerProposals(pick(offersOf(id)), protocol), skipKe)!;
+    const text = bestSuite(offerProposals(pick(offersOf(id)), protocol), skipKe);
+    if (text === null) throw new Error(`The client "${id}" offers no ${protocol} proposal`);
     return { id, proposal: parseStrongswanProposal(text, protocol) };
   });
 }
@@ -56,17 +57,18 @@ export function suggestServerProposals(
   ids: readonly ClientId[],
   overrides: Partial<Record<ClientId, ClientOffers>> = {},
 ): ServerSuggestion {
-  const offersOf = (id: ClientId): ClientOffers => overrides[id] ?? CLIENT_BY_ID.get(id)!.offers;
-  const v2 = ids.filter((id) => CLIENT_BY_ID.get(id)!.ikeVersion === 2);
-  const v1 = ids.filter((id) => CLIENT_BY_ID.get(id)!.ikeVersion === 1);
+  const offersOf = (id: ClientId): ClientOffers => overrides[id] ?? clientById(id).offers;
+  const v2 = ids.filter((id) => clientById(id).ikeVersion === 2);
+  const v1 = ids.filter((id) => clientById(id).ikeVersion === 1);
   const notes: string[] = [];
 
   const ikeSuites = suites(v2, offersOf, (o) => o.ike, 'ike', false);
   const espSuites = suites(v2, offersOf, (o) => o.esp, 'esp', true);
   // Clients whose every rekey proposal carries a key exchange (PFS configured) need it offered.
   const pfsGroups = v2.flatMap((id) => {
-    const rekey = offerProposals(offersOf(id).espRekey, 'esp');
-    return rekey.every((p) => (p.transforms.ke ?? []).length > 0 && !p.transforms.ke!.includes('none')) ? [rekey[0]!.transforms.ke![0]!] : [];
+    const kes = offerProposals(offersOf(id).espRekey, 'esp').map((p) => p.transforms.ke ?? []);
+    const first = kes[0]?.[0];
+    return first !== undefined && kes.every((ke) => ke.length > 0 && !ke.includes('none')) ? [first] : [];
   });
   let esp = merge(espSuites.map((s) => s.proposal), 'esp');
   if (pfsGroups.length > 0) {

@@ -22,9 +22,13 @@ const STATE_TEXT: Record<CellState, string> = {
   unreached: 'not reached',
 };
 
+function cellState(s: StageVerdict): CellState {
+  return !s.reached ? 'unreached' : !s.ok ? 'no' : s.attempts.some((a) => a.invalidKe) ? 'retry' : 'yes';
+}
+
 export function matrixCells(verdict: ClientVerdict): MatrixCell[] {
   return verdict.stages.map((s) => {
-    const state: CellState = !s.reached ? 'unreached' : !s.ok ? 'no' : s.attempts.some((a) => a.invalidKe) ? 'retry' : 'yes';
+    const state = cellState(s);
     return { stage: s.stage, state, text: `${s.label}: ${STATE_TEXT[state]}` };
   });
 }
@@ -40,10 +44,9 @@ export interface StageDetail {
 }
 
 export function stageDetails(verdict: ClientVerdict): StageDetail[] {
-  const cells = matrixCells(verdict);
-  return verdict.stages.map((s, i) => ({
+  return verdict.stages.map((s) => ({
     label: s.label,
-    state: cells[i]!.state,
+    state: cellState(s),
     lines: s.reached ? s.attempts.map(describeAttempt) : ['Not reached: an earlier stage fails.'],
     serverFix: s.reached && s.serverFix ? `Add ${s.serverFix.proposal} to the server’s ${FIX_FIELD[s.serverFix.field]}.` : null,
     note: s.reached ? s.note : null,
@@ -69,7 +72,8 @@ export function verdictSummary(verdicts: readonly ClientVerdict[]): string {
 export function firstFailure(verdict: ClientVerdict): string | null {
   const s = verdict.stages.find((x) => x.reached && !x.ok);
   if (!s) return null;
-  const a = s.attempts.find((x) => !x.ok)!;
+  const a = s.attempts.find((x) => !x.ok);
+  if (a === undefined) throw new Error(`The stage "${s.stage}" failed without a failing attempt`);
   if (a.reason) return `${s.label}: ${a.reason}`;
   return a.missing.length > 0 ? `${s.label}: no common ${a.missing.map((t) => TRANSFORM_NAMES[t]).join(', ')}` : `${s.label}: no single proposal matches`;
 }

@@ -220,7 +220,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     }
     // sa/ikev2/tasks/ike_init.c, child_create.c (via proposal selection in config/ike_cfg.c, child_cfg.c)
     if ((r = /^(received|configured) proposals: (.*)$/.exec(m))) {
-      proposals[r[1] === 'received' ? 'received' : 'configured'].push({ list: parseLoggedProposals(r[2]!), n });
+      proposals[r[1] === 'received' ? 'received' : 'configured'].push({ list: parseLoggedProposals(group(r, 2)), n });
       continue;
     }
     if ((r = /^initiating IKE_SA \S+ to (\S+)/.exec(m))) {
@@ -277,7 +277,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
       continue;
     }
     if ((r = /^authentication of '(.*)' \(myself\) with (.*)/.exec(m))) {
-      myAuth = /pre-shared key/.test(r[2]!) ? 'psk' : 'signature';
+      myAuth = /pre-shared key/.test(group(r, 2)) ? 'psk' : 'signature';
       continue;
     }
     if (/^server requested EAP_|^initiating EAP_/.test(m)) {
@@ -300,7 +300,8 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     // credentials/credential_manager.c
     if (/^no issuer certificate found for /.test(m)) {
       issuerMissing = n;
-      find('cert-untrusted', STRONG, [n, ...(lines[n] && /^\s*issuer is /.test(lines[n]!.message) ? [n + 1] : [])]);
+      const next = lines[n];
+      find('cert-untrusted', STRONG, [n, ...(next && /^\s*issuer is /.test(next.message) ? [n + 1] : [])]);
       continue;
     }
     if ((r = /^no trusted (\S+) public key found for '(.*)'/.exec(m))) {
@@ -400,7 +401,8 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
   });
 
   const failures = causes.filter((c) => c.severity === 'failure');
-  const childFailed = failures.length > 0 && ikeUp > 0 && failures[0]!.stage !== 'IKE_SA_INIT' && failures[0]!.stage !== 'IKE_AUTH';
+  const top = failures[0];
+  const childFailed = top !== undefined && ikeUp > 0 && top.stage !== 'IKE_SA_INIT' && top.stage !== 'IKE_AUTH';
   const outcome: Outcome =
     recognized === 0 && steps.length === 0
       ? 'no-log'
@@ -411,9 +413,8 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
         : ikeUp > 0 && childUp > 0
           ? 'established'
           : 'inconclusive';
-  const top = failures[0];
   const quotes: Record<number, string> = {};
-  for (const c of causes) for (const n of c.evidence) quotes[n] = lines[n - 1]!.text;
+  for (const c of causes) for (const n of c.evidence) quotes[n] = lineAt(lines, n - 1).text;
   return {
     outcome,
     daemon,
@@ -430,6 +431,20 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
   };
 }
 
+/** A capture group that always takes part in its regex's match (e.g. `(.*)` outside any alternation). */
+function group(r: RegExpExecArray, i: number): string {
+  const g = r[i];
+  if (g === undefined) throw new Error(`capture group ${i} missing in match of '${r[0]}'`);
+  return g;
+}
+
+/** The line at a 0-based index known to be in range (evidence and loop indices come from `lines`). */
+function lineAt(lines: readonly LogLine[], i: number): LogLine {
+  const line = lines[i];
+  if (line === undefined) throw new Error(`log line index ${i} out of range (${lines.length} lines)`);
+  return line;
+}
+
 function recent(p: { received: { list: LoggedProposal[]; n: number }[]; configured: { list: LoggedProposal[]; n: number }[] }, protocol: 'IKE' | 'ESP'): number[] {
   const last = (xs: { list: LoggedProposal[]; n: number }[]) => [...xs].reverse().find((x) => x.list.some((l) => l.protocol === protocol))?.n;
   return [last(p.received), last(p.configured)].filter((n): n is number => n !== undefined);
@@ -437,14 +452,14 @@ function recent(p: { received: { list: LoggedProposal[]; n: number }[]; configur
 
 /** The closest earlier line (within 20) whose message matches. */
 function recentMatch(lines: readonly LogLine[], n: number, re: RegExp): number[] {
-  for (let i = n - 2; i >= Math.max(0, n - 21); i--) if (re.test(lines[i]!.message)) return [i + 1];
+  for (let i = n - 2; i >= Math.max(0, n - 21); i--) if (re.test(lineAt(lines, i).message)) return [i + 1];
   return [];
 }
 
 function retransmitLines(lines: readonly LogLine[], step: Step): number[] {
   const out: number[] = [];
   const re = new RegExp(`^retransmit \\d+ of request with message ID ${step.messageId}$`);
-  for (let i = step.n; i < lines.length && out.length < 10; i++) if (re.test(lines[i]!.message)) out.push(i + 1);
+  for (let i = step.n; i < lines.length && out.length < 10; i++) if (re.test(lineAt(lines, i).message)) out.push(i + 1);
   return out;
 }
 

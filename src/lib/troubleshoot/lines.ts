@@ -63,15 +63,15 @@ export function parseLine(text: string, n: number): LogLine {
     line.daemon = program[1] === 'pluto' ? 'pluto' : 'charon';
   }
   const thread = isDigit(rest.charCodeAt(0)) ? THREAD_GROUP.exec(rest) : null;
-  if (thread) {
+  if (thread?.[1] !== undefined) {
     rest = rest.slice(thread[0].length);
-    line.group = thread[1]!;
+    line.group = thread[1];
     line.daemon = 'charon';
   }
   const name = rest.charCodeAt(0) === 60 /* < */ ? IKE_NAME.exec(rest) : null;
-  if (name) {
+  if (name?.[1] !== undefined) {
     rest = rest.slice(name[0].length);
-    line.ikeSa = name[1]!;
+    line.ikeSa = name[1];
   }
   line.message = rest;
   return line;

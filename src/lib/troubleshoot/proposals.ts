@@ -94,11 +94,15 @@ export function parseLoggedProposals(list: string): LoggedProposal[] {
   const out: LoggedProposal[] = [];
   for (const part of list.split(/,\s*/)) {
     const m = /^(IKE|ESP|AH):(\S+)$/.exec(part.trim());
-    if (!m) continue;
-    const names = m[2]!.split('/');
+    const body = m?.[2];
+    if (!m || body === undefined) continue;
+    const names = body.split('/');
     const words = names.map(keyword);
     const known = words.every((w) => w !== undefined);
-    const keyExchanges = names.filter((n) => /^(MODP|ECP|CURVE)_/.test(n) && n !== 'MODP_NONE').map((n) => keyword(n)!);
+    const keyExchanges = names.filter((n) => /^(MODP|ECP|CURVE)_/.test(n) && n !== 'MODP_NONE').flatMap((n) => {
+      const k = keyword(n);
+      return k === undefined ? [] : [k];
+    });
     out.push({
       protocol: m[1] as LoggedProposal['protocol'],
       logged: part.trim(),

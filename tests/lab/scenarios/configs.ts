@@ -53,7 +53,7 @@ function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; re
   let remoteId = inputs.gateway;
   let eapId = inputs.users[0]!;
   if (c.client === 'sswan-android') {
-    const profile = JSON.parse(build.files.find((f) => f.name.endsWith('.sswan'))!.text) as Record<string, any>;
+    const profile = JSON.parse(build.files.find((f) => f.name.endsWith('.sswan'))!.text) as { 'ike-proposal': string; 'esp-proposal': string; remote: { id: string }; local?: { eap_id?: string } };
     ike = profile['ike-proposal'];
     esp = profile['esp-proposal'];
     remoteId = profile.remote.id;

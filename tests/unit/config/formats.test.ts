@@ -84,7 +84,7 @@ describe('strongSwan Android .sswan', () => {
   const TOP_KEYS = ['uuid', 'name', 'type', 'remote', 'local', 'ike-proposal', 'esp-proposal', 'split-tunneling', 'apps', 'excluded-apps', 'mtu', 'nat-keepalive', 'dns-servers', 'ipv6-transport', 'proxy'];
 
   it.each(STATES.slice(0, 2))('$why: documented keys, required ones present, proposals parse', ({ state }) => {
-    const profile = JSON.parse(fileOf(state, '.sswan')!) as Record<string, any>;
+    const profile = JSON.parse(fileOf(state, '.sswan')!) as { uuid: string; type: string; remote: { addr: string }; 'ike-proposal': string; 'esp-proposal': string };
     for (const key of Object.keys(profile)) expect(TOP_KEYS, key).toContain(key);
     expect(profile.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(TYPES).toContain(profile.type);

@@ -25,7 +25,7 @@ describe('nextSteps', () => {
     // their defaults.
     const decoded = decodeChecklist(checklist.split('?')[1]!);
     expect(decoded.notices).toEqual([]);
-    expect(decoded.scenario).toMatchObject({ family: DEFAULT_SCENARIO.family, firewall: DEFAULT_SCENARIO.firewall });
+    expect(decoded.state.scenario).toMatchObject({ family: DEFAULT_SCENARIO.family, firewall: DEFAULT_SCENARIO.firewall });
   });
 
   it('asks for TCP encapsulation when the plan falls back to IKEv2 over TCP', () => {
