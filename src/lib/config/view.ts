@@ -69,7 +69,7 @@ export function matrixRows(build: ConfigBuild) {
 }
 
 /** A random pre-shared key: 32 bytes from the platform's CSPRNG, base64 (44 characters). */
-export function randomKey(random: (bytes: Uint8Array) => Uint8Array): string {
+export function randomKey(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>): string {
   const bytes = random(new Uint8Array(32));
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);

@@ -23,7 +23,7 @@ const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 1 << 11;
 
-export function zipStore(files: readonly { name: string; text: string }[]): Uint8Array {
+export function zipStore(files: readonly { name: string; text: string }[]): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder();
   const entries = files.map((f) => {
     const name = encoder.encode(f.name);
