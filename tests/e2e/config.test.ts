@@ -6,6 +6,9 @@
  * shows each file exactly.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig, CONFIG_URL_STATE, DEFAULT_CONFIG_STATE, type ConfigState } from '../../src/lib/config';
 import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
@@ -108,7 +111,9 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     const { page, context, problems } = await openBuilder(site, '');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download-all]').click()]);
     expect(download.suggestedFilename()).toBe('example-vpn-config.zip');
-    const path = await download.path();
+    // The shared browser runs as a server (tests/e2e/global-setup.ts): save the download explicitly.
+    const path = join(mkdtempSync(join(tmpdir(), 'config-zip-')), 'all.zip');
+    await download.saveAs(path);
     const run = spawnSync('python3', ['-c', 'import json, sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps([z.testzip(), z.namelist(), z.read("swanctl.conf").decode()]))', path], { encoding: 'utf8' });
     const files = buildConfig(DEFAULT_CONFIG_STATE).files;
     expect(JSON.parse(run.stdout)).toEqual([null, files.map((f) => f.name), files[0]!.text]);

@@ -33,7 +33,7 @@ const QUESTIONS: [string, string[], 'exact' | 'relaxed'][] = [
   ['no proposal chosen', ['guide/troubleshooting/#the-log-says-no_proposal_chosen', 'guide/faq/#what-does-no_proposal_chosen-mean'], 'exact'],
   ['13801', ['guide/troubleshooting/#windows-error-13801-ike-authentication-credentials-are-unacceptable'], 'exact'],
   ['policy match error', ['guide/troubleshooting/#windows-error-13868-policy-match-error'], 'exact'],
-  ['android l2tp', ['guide/faq/#why-cant-i-add-an-l2tp-vpn-on-android-12-or-later', 'guide/troubleshooting/#android-12-or-later-cannot-add-an-l2tp-profile'], 'exact'],
+  ['android l2tp', ['guide/faq/#why-cant-i-add-an-l2tp-vpn-on-android-12-or-later', 'guide/troubleshooting/#android-12-or-later-cannot-add-an-l2tp-profile', 'guide/platforms/#l2tpipsec-on-android-12-and-later'], 'exact'],
   ['ikev2 vs l2tp speed', ['guide/performance/#ikev2-against-l2tpipsec-with-the-same-cipher', 'guide/faq/#is-ikev2-faster-than-l2tpipsec', 'guide/verdict/#what-the-numbers-say-about-speed'], 'relaxed'],
   ['websites stall', ['guide/troubleshooting/#small-requests-work-but-large-transfers-stall', 'guide/performance/#why-it-connects-but-large-transfers-stall'], 'relaxed'],
   // The calculator's PPPoE preset: the tool's vocabulary is indexed although its prose never says it.
