@@ -94,6 +94,7 @@ export const references: readonly Reference[] = [
   rfc(9242, 'Intermediate Exchange in the Internet Key Exchange Protocol Version 2 (IKEv2)', '2022-05'),
   rfc(9329, 'TCP Encapsulation of the Internet Key Exchange Protocol (IKE) and IPsec Packets', '2022-11'),
   rfc(9370, 'Multiple Key Exchanges in the Internet Key Exchange Protocol Version 2 (IKEv2)', '2023-05'),
+  rfc(9867, 'Mixing Preshared Keys in the IKE_INTERMEDIATE and CREATE_CHILD_SA Exchanges of the Internet Key Exchange Protocol Version 2 (IKEv2) for Post-Quantum Security', '2025-11'),
   rfc(9395, 'Deprecation of the Internet Key Exchange Version 1 (IKEv1) Protocol and Obsoleted Algorithms', '2023-04'),
   {
     id: 'strongswan-windows-clients',
@@ -910,14 +911,6 @@ export const references: readonly Reference[] = [
     publisher: 'Microsoft',
     date: '2022-09',
     kind: 'vendor',
-  },
-  {
-    id: 'draft-ietf-ipsecme-ikev2-qr-alt',
-    title: 'draft-ietf-ipsecme-ikev2-qr-alt: Mixing Preshared Keys in the IKE_INTERMEDIATE and in the CREATE_CHILD_SA Exchanges of IKEv2 for Post-quantum Security',
-    url: 'https://datatracker.ietf.org/doc/draft-ietf-ipsecme-ikev2-qr-alt/',
-    publisher: 'IETF',
-    kind: 'draft',
-    status: 'IETF ipsecme working-group document; the tracker shows its current state',
   },
 ];
 
