@@ -48,41 +48,32 @@ export interface ExchangeSpec {
   after: readonly string[]; // what the request waits for
 }
 
+/** One half of an exchange as a message; `round` null keeps it off the critical path. */
+export function exchangeMessage(spec: ExchangeSpec, half: 'request' | 'response', round: number | null, after: readonly string[]): MessageSpec {
+  const part = spec[half];
+  const responder: Side = spec.initiator === 'initiator' ? 'responder' : 'initiator';
+  return {
+    id: part.id,
+    from: half === 'request' ? spec.initiator : responder,
+    layer: spec.layer,
+    exchange: spec.exchange,
+    name: part.name,
+    payloads: part.payloads,
+    rfc: spec.rfc,
+    timer: spec.timer,
+    round,
+    after,
+    processingMs: part.processingMs ?? 0,
+    size: part.size,
+    sizeSource: part.sizeSource,
+    sizeNote: part.sizeNote,
+  };
+}
+
 /** A request/response pair that forms one critical-path round trip. */
 export function addExchange(draft: SequenceDraft, spec: ExchangeSpec): { request: string; response: string } {
   const round = draft.nextRound();
-  const responder: Side = spec.initiator === 'initiator' ? 'responder' : 'initiator';
-  const request = draft.add({
-    id: spec.request.id,
-    from: spec.initiator,
-    layer: spec.layer,
-    exchange: spec.exchange,
-    name: spec.request.name,
-    payloads: spec.request.payloads,
-    rfc: spec.rfc,
-    timer: spec.timer,
-    round,
-    after: spec.after,
-    processingMs: spec.request.processingMs ?? 0,
-    size: spec.request.size,
-    sizeSource: spec.request.sizeSource,
-    sizeNote: spec.request.sizeNote,
-  });
-  const response = draft.add({
-    id: spec.response.id,
-    from: responder,
-    layer: spec.layer,
-    exchange: spec.exchange,
-    name: spec.response.name,
-    payloads: spec.response.payloads,
-    rfc: spec.rfc,
-    timer: spec.timer,
-    round,
-    after: [request],
-    processingMs: spec.response.processingMs ?? 0,
-    size: spec.response.size,
-    sizeSource: spec.response.sizeSource,
-    sizeNote: spec.response.sizeNote,
-  });
+  const request = draft.add(exchangeMessage(spec, 'request', round, spec.after));
+  const response = draft.add(exchangeMessage(spec, 'response', round, [request]));
   return { request, response };
 }

@@ -1,4 +1,9 @@
-import { SequenceDraft, addExchange } from './draft';
+/**
+ * The IKEv2 side of the handshake model: which messages a connection, a MOBIKE move and a
+ * reauthentication exchange (RFC 7296, RFC 4555, RFC 7383, RFC 9242/9370), in what order, and
+ * their sizes: the lab's where a run measured them, built from the payload formats elsewhere.
+ */
+import { SequenceDraft, addExchange, exchangeMessage } from './draft';
 import type { ExchangeSpec } from './draft';
 import {
   AUTH_PSK_PAYLOAD_BYTES,
@@ -25,6 +30,17 @@ import {
 import type { IkeTransport, KeyExchange, PostQuantumKem } from './ikev2-sizes';
 import { estimatedBecause, measuredIn } from './sequence';
 import type { MessageSpec } from './sequence';
+
+/** Every IKEv2 exchange here is started by the initiator and retransmitted on the IKE timer. */
+type IkeExchangeSpec = Omit<ExchangeSpec, 'layer' | 'timer' | 'initiator'>;
+
+function ikeExchange(spec: IkeExchangeSpec): ExchangeSpec {
+  return { layer: 'IKEv2', timer: 'ike', initiator: 'initiator', ...spec };
+}
+
+function addIkeExchange(draft: SequenceDraft, spec: IkeExchangeSpec): { request: string; response: string } {
+  return addExchange(draft, ikeExchange(spec));
+}
 
 export type Ikev2Auth = 'psk' | 'certificate' | 'eap-mschapv2' | 'eap-tls';
 export const IKEV2_AUTHS: readonly Ikev2Auth[] = ['psk', 'certificate', 'eap-mschapv2', 'eap-tls'];
@@ -111,12 +127,9 @@ function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContex
   let after: string[] = draft.messages.length > 0 ? [draft.last()] : [];
 
   if (options.cookie) {
-    const pair = addExchange(draft, {
-      layer: 'IKEv2',
+    const pair = addIkeExchange(draft, {
       exchange: 'IKE_SA_INIT',
       rfc: 'RFC 7296 §2.6',
-      timer: 'ike',
-      initiator: 'initiator',
       after,
       request: {
         id: `${idPrefix}init-cookie-req`,
@@ -137,12 +150,9 @@ function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContex
   }
   const withCookie = options.cookie ? cookieBytes : 0;
   if (options.invalidKe) {
-    const pair = addExchange(draft, {
-      layer: 'IKEv2',
+    const pair = addIkeExchange(draft, {
       exchange: 'IKE_SA_INIT',
       rfc: 'RFC 7296 §2.7',
-      timer: 'ike',
-      initiator: 'initiator',
       after,
       request: {
         id: `${idPrefix}init-ke-req`,
@@ -177,12 +187,9 @@ function addSaInit(draft: SequenceDraft, options: Ikev2Options, path: PathContex
       : path.keyExchange === 'modp2048'
         ? measuredIn(certificateRun)
         : estimatedBecause('measured PSK response plus a CERTREQ naming one CA');
-  addExchange(draft, {
-    layer: 'IKEv2',
+  addIkeExchange(draft, {
     exchange: 'IKE_SA_INIT',
     rfc,
-    timer: 'ike',
-    initiator: 'initiator',
     after,
     request: {
       id: `${idPrefix}init-req`,
@@ -209,12 +216,9 @@ function addIntermediate(draft: SequenceDraft, options: Ikev2Options, path: Path
   if (options.postQuantum === 'none') return;
   const kem = KEM_BYTES[options.postQuantum];
   const transport = transportFor(options, path);
-  addExchange(draft, {
-    layer: 'IKEv2',
+  addIkeExchange(draft, {
     exchange: 'IKE_INTERMEDIATE',
     rfc: 'RFC 9242 §3; RFC 9370 §2.2',
-    timer: 'ike',
-    initiator: 'initiator',
     after: [draft.last()],
     request: {
       id: `${idPrefix}intermediate-req`,
@@ -242,12 +246,9 @@ function authExchange(
   transport: IkeTransport,
   basis: { sizeSource: 'measured' | 'estimated'; sizeNote: string },
 ): void {
-  const spec: ExchangeSpec = {
-    layer: 'IKEv2',
+  const spec = ikeExchange({
     exchange: 'IKE_AUTH',
     rfc: 'RFC 7296 §2.16',
-    timer: 'ike',
-    initiator: 'initiator',
     after: [draft.last()],
     request: {
       id: `${idPrefix}auth-${step}-req`,
@@ -264,7 +265,7 @@ function authExchange(
       ...basis,
       processingMs: response.processingMs ?? 0,
     },
-  };
+  });
   addExchange(draft, spec);
 }
 
@@ -302,12 +303,9 @@ function addAuth(draft: SequenceDraft, options: Ikev2Options, path: PathContext,
 
   if (options.auth === 'psk' || options.auth === 'certificate') {
     const certificate = options.auth === 'certificate';
-    addExchange(draft, {
-      layer: 'IKEv2',
+    addIkeExchange(draft, {
       exchange: 'IKE_AUTH',
       rfc: certificate ? 'RFC 7296 §1.2; RFC 7383 §2.5' : 'RFC 7296 §1.2',
-      timer: 'ike',
-      initiator: 'initiator',
       after: [draft.last()],
       request: {
         id: `${idPrefix}auth-req`,
@@ -467,12 +465,9 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
     // (lab); with make-before-break it goes over the old IKE SA's path after the new SA is up.
     const deleteTransport = options.reauthDeletesFirst ? { ...transport, onPort4500: false } : transport;
     const deleteBasis = estimatedBecause('the same 80-byte Delete and empty response the lab measured over MOBIKE (psk-modp2048); no run without MOBIKE');
-    const deleteOld: ExchangeSpec = {
-      layer: 'IKEv2',
+    const deleteOld = ikeExchange({
       exchange: 'INFORMATIONAL',
       rfc: 'RFC 7296 §1.4.1',
-      timer: 'ike',
-      initiator: 'initiator',
       after: [],
       request: {
         id: 'delete-req',
@@ -488,7 +483,7 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
         size: encryptedIkeMessage(0, deleteTransport),
         ...deleteBasis,
       },
-    };
+    });
     if (options.reauthDeletesFirst) {
       addExchange(draft, deleteOld);
       appendConnect(draft, options, path, 'new-');
@@ -496,20 +491,17 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
       appendConnect(draft, options, path, 'new-');
       const finished = draft.last();
       // make-before-break: the delete follows the new SA and is off the critical path
-      draft.add({ ...toMessage(deleteOld, 'request'), after: [finished], round: null });
-      draft.add({ ...toMessage(deleteOld, 'response'), after: ['delete-req'], round: null });
+      draft.add(exchangeMessage(deleteOld, 'request', null, [finished]));
+      draft.add(exchangeMessage(deleteOld, 'response', null, ['delete-req']));
     }
     return draft.messages;
   }
 
   if (options.mobikePathProbe) {
     const probe = { payloads: 'HDR, SK {}', size: encryptedIkeMessage(0, transport), ...measuredIn('mobike') };
-    addExchange(draft, {
-      layer: 'IKEv2',
+    addIkeExchange(draft, {
       exchange: 'INFORMATIONAL',
       rfc: 'RFC 4555 §3.10',
-      timer: 'ike',
-      initiator: 'initiator',
       after: [],
       request: { id: 'probe-req', name: 'INFORMATIONAL request: path probe', ...probe },
       response: { id: 'probe-resp', name: 'INFORMATIONAL response', ...probe },
@@ -532,7 +524,7 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
   };
   const after = draft.messages.length > 0 ? [draft.last()] : [];
   if (!options.returnRoutabilityCheck) {
-    addExchange(draft, { layer: 'IKEv2', exchange: 'INFORMATIONAL', rfc: 'RFC 4555 §3.5', timer: 'ike', initiator: 'initiator', after, request: updateRequest, response: updateResponse });
+    addIkeExchange(draft, { exchange: 'INFORMATIONAL', rfc: 'RFC 4555 §3.5', after, request: updateRequest, response: updateResponse });
     return draft.messages;
   }
   // RFC 4555 §3.7: before moving its traffic the gateway checks the new address with its own
@@ -569,24 +561,4 @@ export function ikev2NetworkChangeSequence(options: Ikev2Options, path: PathCont
   });
   draft.add({ ...base, ...updateResponse, from: 'responder', rfc: 'RFC 4555 §3.5', round: second, after: ['rr-resp'] });
   return draft.messages;
-}
-
-function toMessage(spec: ExchangeSpec, half: 'request' | 'response'): MessageSpec {
-  const part = spec[half];
-  return {
-    id: part.id,
-    from: half === 'request' ? spec.initiator : spec.initiator === 'initiator' ? 'responder' : 'initiator',
-    layer: spec.layer,
-    exchange: spec.exchange,
-    name: part.name,
-    payloads: part.payloads,
-    rfc: spec.rfc,
-    timer: spec.timer,
-    round: null,
-    after: [],
-    processingMs: part.processingMs ?? 0,
-    size: part.size,
-    sizeSource: part.sizeSource,
-    sizeNote: part.sizeNote,
-  };
 }
