@@ -80,10 +80,17 @@ const FIREWALL_TOOLS: Readonly<Record<Scenario['firewall'], string>> = {
   routeros: 'RouterOS',
 };
 
-function firewallCounterCheck(s: Scenario, flow: FlowId, what: string): Check {
-  const commands: Record<Scenario['firewall'], string> = {
+/** The command that lists a Linux firewall's input rules with their packet counters. */
+function linuxCounters(s: Scenario): Record<'nftables' | 'iptables', string> {
+  return {
     nftables: 'nft list chain inet vpn_server input',
     iptables: usesIpv4(s) ? 'iptables -L INPUT -v -n' : 'ip6tables -L INPUT -v -n',
+  };
+}
+
+function firewallCounterCheck(s: Scenario, flow: FlowId, what: string): Check {
+  const commands: Record<Scenario['firewall'], string> = {
+    ...linuxCounters(s),
     windows: "Get-NetFirewallRule -DisplayName 'VPN:*' | Format-Table DisplayName, Enabled, Action, Direction",
     routeros: '/ip ipsec installed-sa print',
   };
@@ -362,13 +369,23 @@ function espFlow(s: Scenario): Flow {
   };
 }
 
+const LINUX_L2TP_LOOK = 'The "inside IPsec" rule counts L2TP packets; the drop rule counts any plain UDP 1701 that arrived.';
+const L2TP_FIREWALL_LOOKS: Record<Scenario['firewall'], string> = {
+  nftables: LINUX_L2TP_LOOK,
+  iptables: LINUX_L2TP_LOOK,
+  windows: 'No enabled rule allows UDP 1701 without -Authentication Required; check with Get-NetFirewallRule and Get-NetFirewallPortFilter.',
+  routeros: 'The rule with ipsec-policy=in,ipsec sits above the rule that drops UDP 1701.',
+};
+/** Where each firewall documents matching "arrived inside IPsec". */
+const L2TP_FIREWALL_SOURCES: Record<Scenario['firewall'], Citation> = {
+  nftables: SOURCES.nftMetaIpsec,
+  iptables: SOURCES.iptablesPolicy,
+  windows: SOURCES.msNewNetFirewallRule,
+  routeros: SOURCES.routerosDefconf,
+};
+
 function l2tpFlow(s: Scenario): Flow {
-  const counters: Record<Scenario['firewall'], string | null> = {
-    nftables: 'nft list chain inet vpn_server input',
-    iptables: usesIpv4(s) ? 'iptables -L INPUT -v -n' : 'ip6tables -L INPUT -v -n',
-    windows: null,
-    routeros: null,
-  };
+  const counters: Record<Scenario['firewall'], string | null> = { ...linuxCounters(s), windows: null, routeros: null };
   return {
     id: 'l2tp',
     label: 'L2TP, UDP 1701, only inside IPsec',
@@ -410,21 +427,8 @@ function l2tpFlow(s: Scenario): Flow {
         side: 'server',
         tool: FIREWALL_TOOLS[s.firewall],
         command: counters[s.firewall],
-        look:
-          s.firewall === 'windows'
-            ? 'No enabled rule allows UDP 1701 without -Authentication Required; check with Get-NetFirewallRule and Get-NetFirewallPortFilter.'
-            : s.firewall === 'routeros'
-              ? 'The rule with ipsec-policy=in,ipsec sits above the rule that drops UDP 1701.'
-              : 'The "inside IPsec" rule counts L2TP packets; the drop rule counts any plain UDP 1701 that arrived.',
-        citations: [
-          s.firewall === 'nftables'
-            ? SOURCES.nftMetaIpsec
-            : s.firewall === 'iptables'
-              ? SOURCES.iptablesPolicy
-              : s.firewall === 'windows'
-                ? SOURCES.msNewNetFirewallRule
-                : SOURCES.routerosDefconf,
-        ],
+        look: L2TP_FIREWALL_LOOKS[s.firewall],
+        citations: [L2TP_FIREWALL_SOURCES[s.firewall]],
       },
     ],
     failures: [
