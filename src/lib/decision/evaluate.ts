@@ -353,23 +353,16 @@ function assignmentReasons(
     }));
 }
 
-/** Answers -> ranked options, a deployment plan, reasons, caveats and citations. */
-export function evaluate(input: Answers): DecisionResult {
-  const answers = validateAnswers(input);
-  const platformsAnswered = answers.platforms !== undefined && answers.platforms.length > 0;
-  const platforms: readonly PlatformId[] = platformsAnswered ? (answers.platforms ?? []) : MAINSTREAM_PLATFORMS;
-  const considered = new Set(platforms);
-  const fired = firedEffects(answers, considered);
-  const requirements = requirementsFor(answers);
-
-  const scored = OPTION_IDS.map((option) => scoreOption(option, answers, platforms, platformsAnswered, fired));
-  // Best score first; ties keep the order of OPTION_IDS. PPTP always last.
-  const order = [...scored].sort((a, b) => {
+/** Best score first; ties keep the order of OPTION_IDS. PPTP always last. */
+function rankOptions(scored: readonly Scored[]): Scored[] {
+  return [...scored].sort((a, b) => {
     if (a.option === 'pptp' || b.option === 'pptp') return a.option === 'pptp' ? 1 : b.option === 'pptp' ? -1 : 0;
     return b.score - a.score || OPTION_IDS.indexOf(a.option) - OPTION_IDS.indexOf(b.option);
   });
+}
 
-  // Per platform: usable options, those meeting more requirements first, then by rank.
+/** Per platform: of the options usable there, the one meeting most requirements, then the best ranked. */
+function assignPlatforms(order: readonly Scored[], platforms: readonly PlatformId[], requirements: readonly Requirement[]): Map<PlatformId, Scored> {
   const assigned = new Map<PlatformId, Scored>();
   for (const platform of platforms) {
     let best: Scored | undefined;
@@ -386,74 +379,104 @@ export function evaluate(input: Answers): DecisionResult {
     if (best === undefined) throw new Error(`internal: no usable option for ${platform}`);
     assigned.set(platform, best);
   }
+  return assigned;
+}
 
-  const groups = new Map<OptionId, PlatformId[]>();
-  for (const platform of platforms) {
-    const option = assigned.get(platform)?.option;
-    if (option === undefined) continue;
-    groups.set(option, [...(groups.get(option) ?? []), platform]);
-  }
-  const rankOf = (option: OptionId) => order.findIndex((s) => s.option === option);
-  const groupOrder = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || rankOf(a[0]) - rankOf(b[0]));
-  const primaryOption = groupOrder[0]?.[0];
-  if (primaryOption === undefined) throw new Error('internal: empty plan');
-  const primaryScored = order[rankOf(primaryOption)] as Scored;
+interface Group {
+  readonly scored: Scored;
+  readonly platforms: readonly PlatformId[];
+}
 
-  const plan: PlanEntry[] = [];
-  const globalCaveats: Caveat[] = [];
-  for (const [option, groupPlatforms] of [groupOrder[0] as [OptionId, PlatformId[]], ...groupOrder.slice(1).sort((a, b) => rankOf(a[0]) - rankOf(b[0]))]) {
-    const s = order[rankOf(option)] as Scored;
-    const role: PlanRole = option === primaryOption ? 'primary' : 'additional';
-    const extra: Reason[] = role === 'additional' ? groupPlatforms.flatMap((p) => assignmentReasons(option, primaryScored, p, requirements)) : [];
-    const unmet: Caveat[] = [];
-    for (const platform of groupPlatforms) {
-      for (const r of requirements) {
-        if (r.met(option, platform)) continue;
-        unmet.push({
-          text: `${PLATFORM_LABELS[platform]}: no option usable there meets the requirement of ${r.label}; ${OPTIONS[option].label} is the closest fit.`,
+/** Options with the platforms assigned to them: the primary (most platforms, then rank) first, the rest by rank. */
+function groupPlatforms(order: readonly Scored[], platforms: readonly PlatformId[], assigned: ReadonlyMap<PlatformId, Scored>): Group[] {
+  const groups = order
+    .map((scored) => ({ scored, platforms: platforms.filter((p) => assigned.get(p) === scored) }))
+    .filter((g) => g.platforms.length > 0);
+  const primary = groups.reduce<Group | undefined>((best, g) => (best === undefined || g.platforms.length > best.platforms.length ? g : best), undefined);
+  if (primary === undefined) throw new Error('internal: empty plan');
+  return [primary, ...groups.filter((g) => g !== primary)];
+}
+
+/** The primary option and the additional ones, each with what it fails to meet on its platforms. */
+function buildPlan(groups: readonly Group[], requirements: readonly Requirement[]): PlanEntry[] {
+  const primary = groups[0]?.scored;
+  return groups.map(({ scored, platforms }) => {
+    const role: PlanRole = scored === primary ? 'primary' : 'additional';
+    const extra: Reason[] =
+      role === 'additional' && primary !== undefined ? platforms.flatMap((p) => assignmentReasons(scored.option, primary, p, requirements)) : [];
+    const unmet: Caveat[] = platforms.flatMap((platform) =>
+      requirements
+        .filter((r) => !r.met(scored.option, platform))
+        .map((r) => ({
+          text: `${PLATFORM_LABELS[platform]}: no option usable there meets the requirement of ${r.label}; ${OPTIONS[scored.option].label} is the closest fit.`,
           cause: r.cause,
           citations: [chapter('/guide/verdict/')],
           platform,
-        });
-      }
-    }
-    plan.push(planEntry(s, role, groupPlatforms, [...extra, ...s.reasons], [...unmet, ...s.caveats]));
-  }
+        })),
+    );
+    return planEntry(scored, role, platforms, [...extra, ...scored.reasons], [...unmet, ...scored.caveats]);
+  });
+}
 
-  if (answers.udpBlocked === 'sometimes' || answers.udpBlocked === 'yes') {
-    const fallbacks = new Map<OptionId, PlatformId[]>();
-    const stranded: PlatformId[] = [];
-    for (const platform of platforms) {
-      const current = assigned.get(platform);
-      if (current === undefined || passesUdpBlock(current.option)) continue;
-      // Built-in TCP options first (SSTP on Windows), then by rank.
-      const tcpOptions = order.filter((s) => passesUdpBlock(s.option) && s.usableOn.includes(platform));
-      const tcp = tcpOptions.find((s) => supportOf(s.option, platform).level === 'native') ?? tcpOptions[0];
-      if (tcp === undefined) stranded.push(platform);
-      else fallbacks.set(tcp.option, [...(fallbacks.get(tcp.option) ?? []), platform]);
-    }
-    for (const [option, fallbackPlatforms] of [...fallbacks.entries()].sort((a, b) => rankOf(a[0]) - rankOf(b[0]))) {
-      const s = order[rankOf(option)] as Scored;
-      const reason: Reason = {
-        text: `Where UDP 500/4500 is blocked, ${OPTIONS[option].label} keeps ${listPlatforms(fallbackPlatforms)} connected over TCP.`,
-        effect: 'for',
-        weight: 0,
-        cause: { question: 'udpBlocked', answer: answers.udpBlocked },
-        citations: [chapter('/guide/nat-firewalls/')],
-      };
-      plan.push(planEntry(s, 'tcp-fallback', fallbackPlatforms, [reason, ...s.reasons], s.caveats));
-    }
-    if (stranded.length > 0) {
-      globalCaveats.push({
-        text:
-          `${listPlatforms(stranded)}: no usable option runs over TCP, so these clients cannot connect where UDP 500/4500 is blocked` +
-          (answers.appInstall === 'no' ? '; allowing an app (OpenVPN over TCP 443 or a vendor TLS VPN) would fix that.' : '.'),
-        cause: { question: 'udpBlocked', answer: answers.udpBlocked },
-        citations: [chapter('/guide/nat-firewalls/')],
-      });
-    }
+/** Where UDP is blocked: a TCP option per platform whose plan runs over UDP, and who is left stranded. */
+function tcpFallbacks(answers: Answers, order: readonly Scored[], platforms: readonly PlatformId[], assigned: ReadonlyMap<PlatformId, Scored>): { entries: PlanEntry[]; caveats: Caveat[] } {
+  if (answers.udpBlocked !== 'sometimes' && answers.udpBlocked !== 'yes') return { entries: [], caveats: [] };
+  const cause: Cause = { question: 'udpBlocked', answer: answers.udpBlocked };
+  const fallbacks = new Map<Scored, PlatformId[]>();
+  const stranded: PlatformId[] = [];
+  for (const platform of platforms) {
+    const current = assigned.get(platform);
+    if (current === undefined || passesUdpBlock(current.option)) continue;
+    // Built-in TCP options first (SSTP on Windows), then by rank.
+    const tcpOptions = order.filter((s) => passesUdpBlock(s.option) && s.usableOn.includes(platform));
+    const tcp = tcpOptions.find((s) => supportOf(s.option, platform).level === 'native') ?? tcpOptions[0];
+    if (tcp === undefined) stranded.push(platform);
+    else fallbacks.set(tcp, [...(fallbacks.get(tcp) ?? []), platform]);
   }
+  const entries = order.flatMap((s) => {
+    const fallbackPlatforms = fallbacks.get(s);
+    if (fallbackPlatforms === undefined) return [];
+    const reason: Reason = {
+      text: `Where UDP 500/4500 is blocked, ${OPTIONS[s.option].label} keeps ${listPlatforms(fallbackPlatforms)} connected over TCP.`,
+      effect: 'for',
+      weight: 0,
+      cause,
+      citations: [chapter('/guide/nat-firewalls/')],
+    };
+    return [planEntry(s, 'tcp-fallback', fallbackPlatforms, [reason, ...s.reasons], s.caveats)];
+  });
+  const caveats: Caveat[] =
+    stranded.length === 0
+      ? []
+      : [
+          {
+            text:
+              `${listPlatforms(stranded)}: no usable option runs over TCP, so these clients cannot connect where UDP 500/4500 is blocked` +
+              (answers.appInstall === 'no' ? '; allowing an app (OpenVPN over TCP 443 or a vendor TLS VPN) would fix that.' : '.'),
+            cause,
+            citations: [chapter('/guide/nat-firewalls/')],
+          },
+        ];
+  return { entries, caveats };
+}
 
+/** Answers -> ranked options, a deployment plan, reasons, caveats and citations. */
+export function evaluate(input: Answers): DecisionResult {
+  const answers = validateAnswers(input);
+  const platformsAnswered = answers.platforms !== undefined && answers.platforms.length > 0;
+  const platforms: readonly PlatformId[] = platformsAnswered ? (answers.platforms ?? []) : MAINSTREAM_PLATFORMS;
+  const considered = new Set(platforms);
+  const fired = firedEffects(answers, considered);
+  const requirements = requirementsFor(answers);
+
+  const order = rankOptions(OPTION_IDS.map((option) => scoreOption(option, answers, platforms, platformsAnswered, fired)));
+  const assigned = assignPlatforms(order, platforms, requirements);
+  const fallback = tcpFallbacks(answers, order, platforms, assigned);
+  const [recommendation, ...rest] = buildPlan(groupPlatforms(order, platforms, assigned), requirements);
+  if (recommendation === undefined) throw new Error('internal: empty plan');
+  const plan = [recommendation, ...rest, ...fallback.entries];
+
+  const globalCaveats: Caveat[] = [...fallback.caveats];
   if (considered.has('legacy')) {
     globalCaveats.push({
       text: 'Plan to replace the L2TP-only devices: IKEv1 is deprecated (RFC 9395) and current libreswan and strongSwan releases turn it off by default.',
@@ -481,7 +504,7 @@ export function evaluate(input: Answers): DecisionResult {
     .map((q) => ({ question: q, text: UNANSWERED_NOTES[q] }));
 
   return {
-    recommendation: plan[0] as PlanEntry,
+    recommendation,
     plan,
     ranking,
     platforms,
