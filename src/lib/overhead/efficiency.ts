@@ -64,20 +64,6 @@ export interface MixEfficiency {
   readonly packets: readonly MixPacket[];
 }
 
-/** Inner bytes delivered per outer byte for one packet size, in (0, 1). */
-export function wireEfficiency(spec: TunnelSpec, innerBytes: number): number {
-  return innerBytes / compileTunnel(spec).outerBytes(innerBytes);
-}
-
-/** Efficiency for each inner size, compiling the spec once (the fast path for charts). */
-export function efficiencySeries(spec: TunnelSpec, innerSizes: readonly number[]): number[] {
-  if (!Array.isArray(innerSizes)) {
-    throw new ModelError('innerSizes', `innerSizes must be an array of inner packet sizes; got ${describeValue(innerSizes)}.`);
-  }
-  const tunnel = compileTunnel(spec);
-  return innerSizes.map((inner) => inner / tunnel.outerBytes(inner));
-}
-
 /** Fixed part (overhead without padding) and variable part (padding) of the overhead. */
 export function overheadRange(spec: TunnelSpec): OverheadRange {
   return compileTunnel(spec).overheadRange;

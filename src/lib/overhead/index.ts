@@ -22,8 +22,6 @@ export { PROTOCOLS, IP_VERSIONS, ENCAPSULATIONS_BY_PROTOCOL, type ResolvedSpec }
 export { layerProtection, type LayerProtection } from './protection';
 export {
   SIMPLE_IMIX,
-  wireEfficiency,
-  efficiencySeries,
   mixEfficiency,
   overheadRange,
   type MixEntry,

@@ -2,12 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   SIMPLE_IMIX,
-  efficiencySeries,
   maxInnerPacket,
   mixEfficiency,
   overheadRange,
   packetSize,
-  wireEfficiency,
   type TunnelSpec,
 } from '../../../src/lib/overhead';
 
@@ -83,7 +81,6 @@ describe('overhead.md §6.3 IMIX table (IPv4 outer, path MTU 1500)', () => {
     for (const size of [40, 576, 1400] as const) expect(packetSize(row.spec, size).outerBytes).toBe(row.outer[size]);
     expect(maxInnerPacket(row.spec, 1500)).toBe(row.maxInner);
     expect(packetSize(row.spec, row.maxInner).outerBytes).toBe(row.outerAtMax);
-    expect(percent(wireEfficiency(row.spec, 40))).toBe(percent(40 / row.outer[40]));
 
     const unconstrained = mixEfficiency(row.unconstrainedSpec ?? row.spec, SIMPLE_IMIX);
     expect(unconstrained.innerBytes).toBe(4084);
@@ -132,17 +129,5 @@ describe('fixed vs variable overhead (overhead.md §6.1)', () => {
     const l2tpRange = overheadRange(rows[2]!.spec);
     const ikeRange = overheadRange({ protocol: 'ikev2', outer: 4, inner: 4, esp: 'aes256-sha1' });
     expect(l2tpRange.minOverheadBytes - ikeRange.minOverheadBytes).toBe(18);
-  });
-});
-
-describe('efficiencySeries', () => {
-  it('equals inner / outer from packetSize at every size', () => {
-    const sizes = Array.from({ length: 200 }, (_, i) => 20 + i * 7);
-    for (const row of rows) {
-      const series = efficiencySeries(row.unconstrainedSpec ?? row.spec, sizes);
-      sizes.forEach((size, i) => {
-        expect(series[i]).toBe(size / packetSize(row.unconstrainedSpec ?? row.spec, size).outerBytes);
-      });
-    }
   });
 });

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ModelError,
-  efficiencySeries,
   maxInnerPacket,
   mixEfficiency,
   mssClamp,
@@ -176,8 +175,6 @@ describe('refused helper arguments', () => {
     { source: 'bad path MTU for the clamp', run: () => mixEfficiency(gcm, SIMPLE_IMIX, { pathMtu: 1500.5 }), field: 'pathMtu' },
     { source: 'unknown preset id', run: () => presetById('ikev1'), field: 'preset' },
     { source: 'mix options must be an object', run: () => mixEfficiency(gcm, SIMPLE_IMIX, bad(null)), field: 'options' },
-    { source: 'chart sizes must be an array', run: () => efficiencySeries(gcm, bad('40,576')), field: 'innerSizes' },
-    { source: 'a bad size in a chart series names innerBytes', run: () => efficiencySeries(gcm, [40, 10]), field: 'innerBytes' },
   ])('$source', ({ run, field }) => {
     expect(caught(run).field).toBe(field);
   });
