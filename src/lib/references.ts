@@ -5,6 +5,7 @@
  * A citation is written the way a reader would say it:
  *   'RFC 7296 §2.23'              an RFC, optionally with a section (links to that section)
  *   'strongswan-windows-clients'  any other document, by its id below
+ * src/lib/citations resolves it (resolveCitation).
  */
 
 export interface Reference {
@@ -940,39 +941,3 @@ export const references: readonly Reference[] = [
     status: 'IETF ipsecme working-group document; the tracker shows its current state',
   },
 ];
-
-const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));
-
-/** A citation resolved to its document (src/lib/citations holds the models' citations). */
-export interface ResolvedCitation {
-  reference: Reference;
-  /** Section within the document, without the '§' ('2.23', 'Appendix A'). */
-  section?: string;
-  /** How the citation reads in running text: 'RFC 7296 §2.23', or a document's title. */
-  label: string;
-  /** Link to the document, or to the section where the publisher supports it. */
-  href: string;
-}
-
-const CITATION = /^\s*(RFC\s*\d+|[a-z0-9][a-z0-9-]*)\s*(?:§\s*(.+?))?\s*$/i;
-
-/** Resolves 'RFC 7296 §2.23' or 'strongswan-windows-clients'; undefined when unknown. */
-export function resolveCitation(text: string): ResolvedCitation | undefined {
-  const match = CITATION.exec(text);
-  if (!match) return undefined;
-  const [, rawId = '', section] = match;
-  const id = rawId.replace(/^rfc\s*/i, 'RFC ');
-  const reference = byId.get(id.toLowerCase());
-  if (!reference) return undefined;
-  // RFCs read as 'RFC 7296 §2.23'; other documents by their title.
-  const name = reference.kind === 'rfc' ? reference.id : reference.title;
-  const label = section ? `${name} §${section}` : name;
-  // rfc-editor.org HTML renderings carry an anchor per numbered section.
-  const anchor =
-    reference.kind === 'rfc' && section && /^\d+(\.\d+)*$/.test(section)
-      ? `#section-${section}`
-      : reference.kind === 'rfc' && section && /^Appendix [A-Z](\.\d+)*$/.test(section)
-        ? `#appendix-${section.slice('Appendix '.length)}`
-        : '';
-  return { reference, section, label, href: reference.url + anchor };
-}

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveCitation } from '../../src/lib/references';
+import { resolveCitation } from '../../src/lib/citations/links';
 
 const ROOT = join(import.meta.dirname, '../..');
 const UNIT = join(ROOT, 'tests/unit');

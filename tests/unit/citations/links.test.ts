@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHAPTER_PATHS, SOURCES, chapter, rfc, vendor, type Citation } from '../../../src/lib/citations/citations';
-import { VENDOR_REFERENCES, citationLink, linkTable, type LinkContext } from '../../../src/lib/citations/links';
+import { VENDOR_REFERENCES, citationLink, linkTable, resolveCitation, type LinkContext } from '../../../src/lib/citations/links';
 import { linksFor } from '../../../src/lib/citations/link-table';
 import { withBase } from '../../../src/lib/shared/paths';
 import { evaluate } from '../../../src/lib/decision/evaluate';
 import type { Answers } from '../../../src/lib/decision/questions';
 import { allScenarios, reachability } from '../../../src/lib/reachability/index';
-import { resolveCitation } from '../../../src/lib/references';
 import { answersArb } from '../decision/arbitraries';
 
 const ALL_CHAPTERS: LinkContext = {

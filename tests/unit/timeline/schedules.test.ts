@@ -1,6 +1,6 @@
 // The timers the tool page lists: read from the model, matching the documents they cite.
 import { describe, expect, it } from 'vitest';
-import { resolveCitation } from '../../../src/lib/references';
+import { resolveCitation } from '../../../src/lib/citations/links';
 import { detectionRows, scheduleRows } from '../../../src/lib/timeline';
 
 describe('retransmission schedules', () => {
