@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { resolveCitation } from './lib/references';
+import { resolveCitation } from './lib/citations/links';
 
 /** Frontmatter the guide adds to Starlight's own. */
 const guideFields = z.object({

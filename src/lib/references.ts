@@ -5,6 +5,7 @@
  * A citation is written the way a reader would say it:
  *   'RFC 7296 §2.23'              an RFC, optionally with a section (links to that section)
  *   'strongswan-windows-clients'  any other document, by its id below
+ * src/lib/citations resolves it (resolveCitation).
  */
 
 export interface Reference {
@@ -41,11 +42,14 @@ export const references: readonly Reference[] = [
   rfc(791, 'Internet Protocol', '1981-09'),
   rfc(1191, 'Path MTU Discovery', '1990-11'),
   rfc(1332, 'The PPP Internet Protocol Control Protocol (IPCP)', '1992-05'),
+  rfc(1334, 'PPP Authentication Protocols', '1992-10', 'Obsoleted by RFC 1994'),
   rfc(1661, 'The Point-to-Point Protocol (PPP)', '1994-07'),
   rfc(1662, 'PPP in HDLC-like Framing', '1994-07'),
   rfc(1994, 'PPP Challenge Handshake Authentication Protocol (CHAP)', '1996-08'),
   rfc(2341, 'Cisco Layer Two Forwarding (Protocol) "L2F"', '1998-05', 'Historic'),
+  rfc(2403, 'The Use of HMAC-MD5-96 within ESP and AH', '1998-11'),
   rfc(2404, 'The Use of HMAC-SHA-1-96 within ESP and AH', '1998-11'),
+  rfc(2405, 'The ESP DES-CBC Cipher Algorithm With Explicit IV', '1998-11'),
   rfc(2409, 'The Internet Key Exchange (IKE)', '1998-11', 'Historic (RFC 9395)'),
   rfc(2410, 'The NULL Encryption Algorithm and Its Use With IPsec', '1998-11'),
   rfc(2451, 'The ESP CBC-Mode Cipher Algorithms', '1998-11'),
@@ -68,6 +72,8 @@ export const references: readonly Reference[] = [
   rfc(4303, 'IP Encapsulating Security Payload (ESP)', '2005-12'),
   rfc(4306, 'Internet Key Exchange (IKEv2) Protocol', '2005-12', 'Obsoleted by RFC 5996'),
   rfc(4309, 'Using Advanced Encryption Standard (AES) CCM Mode with IPsec Encapsulating Security Payload (ESP)', '2005-12'),
+  rfc(4312, 'The Camellia Cipher Algorithm and Its Use With IPsec', '2005-12'),
+  rfc(4494, 'The AES-CMAC-96 Algorithm and Its Use with IPsec', '2006-06'),
   rfc(4543, 'The Use of Galois Message Authentication Code (GMAC) in IPsec ESP and AH', '2006-05'),
   rfc(4555, 'IKEv2 Mobility and Multihoming Protocol (MOBIKE)', '2006-06'),
   rfc(4739, 'Multiple Authentication Exchanges in the Internet Key Exchange (IKEv2) Protocol', '2006-11', 'Experimental'),
@@ -75,6 +81,7 @@ export const references: readonly Reference[] = [
   rfc(4868, 'Using HMAC-SHA-256, HMAC-SHA-384, and HMAC-SHA-512 with IPsec', '2007-05'),
   rfc(5114, 'Additional Diffie-Hellman Groups for Use with IETF Standards', '2008-01', 'Informational'),
   rfc(5216, 'The EAP-TLS Authentication Protocol', '2008-03'),
+  rfc(5529, 'Modes of Operation for Camellia for Use with IPsec', '2009-04'),
   rfc(5685, 'Redirect Mechanism for the Internet Key Exchange Protocol Version 2 (IKEv2)', '2009-11'),
   rfc(5903, 'Elliptic Curve Groups modulo a Prime (ECP Groups) for IKE and IKEv2', '2010-06', 'Informational'),
   rfc(5996, 'Internet Key Exchange Protocol Version 2 (IKEv2)', '2010-09', 'Obsoleted by RFC 7296'),
@@ -208,6 +215,20 @@ export const references: readonly Reference[] = [
     title: 'Android Developers: Ikev2VpnProfile',
     url: 'https://developer.android.com/reference/android/net/Ikev2VpnProfile',
     publisher: 'Google',
+    kind: 'vendor',
+  },
+  {
+    id: 'cisco-community-210471',
+    title: 'Cisco Community: IPsec overhead in ESP tunnel mode (answer by a Cisco employee)',
+    url: 'https://community.cisco.com/t5/vpn/ipsec-overhead-in-esp-tunnel-mode/m-p/210471',
+    publisher: 'Cisco',
+    kind: 'secondary',
+  },
+  {
+    id: 'paloalto-kb-ipsec-mss',
+    title: 'Palo Alto Networks knowledge base: TCP MSS adjustment for IPSec traffic',
+    url: 'https://knowledgebase.paloaltonetworks.com/KCSArticleDetail?id=kA10g000000ClW3CAK',
+    publisher: 'Palo Alto Networks',
     kind: 'vendor',
   },
   {
@@ -913,39 +934,3 @@ export const references: readonly Reference[] = [
     kind: 'vendor',
   },
 ];
-
-const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));
-
-/** A citation resolved to its document (src/lib/citations holds the models' citations). */
-export interface ResolvedCitation {
-  reference: Reference;
-  /** Section within the document, without the '§' ('2.23', 'Appendix A'). */
-  section?: string;
-  /** How the citation reads in running text: 'RFC 7296 §2.23', or a document's title. */
-  label: string;
-  /** Link to the document, or to the section where the publisher supports it. */
-  href: string;
-}
-
-const CITATION = /^\s*(RFC\s*\d+|[a-z0-9][a-z0-9-]*)\s*(?:§\s*(.+?))?\s*$/i;
-
-/** Resolves 'RFC 7296 §2.23' or 'strongswan-windows-clients'; undefined when unknown. */
-export function resolveCitation(text: string): ResolvedCitation | undefined {
-  const match = CITATION.exec(text);
-  if (!match) return undefined;
-  const [, rawId = '', section] = match;
-  const id = rawId.replace(/^rfc\s*/i, 'RFC ');
-  const reference = byId.get(id.toLowerCase());
-  if (!reference) return undefined;
-  // RFCs read as 'RFC 7296 §2.23'; other documents by their title.
-  const name = reference.kind === 'rfc' ? reference.id : reference.title;
-  const label = section ? `${name} §${section}` : name;
-  // rfc-editor.org HTML renderings carry an anchor per numbered section.
-  const anchor =
-    reference.kind === 'rfc' && section && /^\d+(\.\d+)*$/.test(section)
-      ? `#section-${section}`
-      : reference.kind === 'rfc' && section && /^Appendix [A-Z](\.\d+)*$/.test(section)
-        ? `#appendix-${section.slice('Appendix '.length)}`
-        : '';
-  return { reference, section, label, href: reference.url + anchor };
-}

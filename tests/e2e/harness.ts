@@ -34,6 +34,9 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
 } as const;
 
+/** The narrowest width WCAG 1.4.10 (Reflow) asks a page to work at without sideways scrolling. */
+export const NARROW = { width: 320, height: 640 } as const;
+
 /** The two builds `npm test` checks: the default one and one under a base path. */
 export const BUILDS = [
   { dir: 'dist', base: '/' },
@@ -153,6 +156,29 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       }),
     );
   }, AXE_TAGS);
+}
+
+/** The document's width and, to say why it scrolls sideways, the text that reaches past the right edge unclipped. */
+export async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const clipped = (el: Element | null) => {
+      for (let a = el; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const culprits: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && culprits.length < 5; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if (range.getBoundingClientRect().right > root.clientWidth + 0.5 && !clipped(node.parentElement)) {
+        culprits.push(`${node.parentElement?.tagName.toLowerCase()}: ${(node.textContent ?? '').trim().slice(0, 50)}`);
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
+  });
 }
 
 /** True when nothing on the page is wider than the viewport (no sideways scrolling). */

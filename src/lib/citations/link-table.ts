@@ -1,14 +1,19 @@
-// The islands' side of citation links: a table built at build time (citation-links.ts
-// linkTable) is passed to the island as a prop, so the browser never loads the reference list.
+// The islands' side of citation links: a table built at build time (links.ts linkTable) is
+// passed to the island as a prop, so the browser never loads the reference list.
+import type { Reference } from '../references';
 
+/** A citation resolved to something a reader can open: the one resolved-citation type. */
 export interface CitationLink {
-  /** Stable key: the citation's id. */
+  /** Stable key: the citation as written ('RFC 7296 §2.23', 'strongswan-windows-clients', '/guide/ikev2/'). */
   readonly key: string;
+  /** How it reads in running text: 'RFC 7296 §2.23', or a document's title. */
   readonly label: string;
   /** null when there is nothing to link to. */
   readonly href: string | null;
   /** The full title of the document, for a tooltip. */
   readonly title?: string;
+  /** The document in src/lib/references.ts, where one is meant; build time only, never sent to an island. */
+  readonly reference?: Reference;
 }
 
 /** Links by citation id ('RFC 7296 §2.23', '/guide/verdict/', 'libreswan: ipsec.conf(5): mobike'). */

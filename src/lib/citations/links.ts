@@ -1,5 +1,7 @@
-// Turns the models' citations (decision and reachability) into links, at build time: the
-// islands get the finished table (linkTable) as a prop and look links up with link-table.ts.
+// Turns citations into links, at build time: the text citations of chapters and tests
+// ('RFC 7296 §2.23', a reference id; resolveCitation) and the models' Citation objects
+// (citationLink, linkTable). Islands get a finished table as a prop and look links up with
+// link-table.ts, so the browser never loads the reference list.
 //
 //   RFC      -> the RFC Editor's copy, at the section when one is given (resolveCitation)
 //   chapter  -> the chapter under the site's base path, labelled with its title; a chapter that
@@ -7,10 +9,44 @@
 //   vendor   -> the document in src/lib/references.ts that the model's citation names
 //               (VENDOR_REFERENCES); the label keeps the model's wording, which names the
 //               exact option or section ('libreswan: ipsec.conf(5): enable-tcp')
-import { resolveCitation } from '../references';
+import { references, type Reference } from '../references';
 import { CHAPTER_PATHS, SOURCES, chapter, type ChapterPath, type Citation } from './citations';
 import { withBase } from '../shared/paths';
 import type { CitationLink, LinkTable } from './link-table';
+
+const byId = new Map(references.map((ref) => [ref.id.toLowerCase(), ref]));
+
+const CITATION = /^\s*(RFC\s*\d+|[a-z0-9][a-z0-9-]*)\s*(?:§\s*(.+?))?\s*$/i;
+
+/** Resolves 'RFC 7296 §2.23' or 'strongswan-windows-clients'; undefined when unknown. */
+export function resolveCitation(text: string): (CitationLink & { href: string; reference: Reference }) | undefined {
+  const match = CITATION.exec(text);
+  if (!match) return undefined;
+  const [, rawId = '', section] = match;
+  const reference = byId.get(rawId.replace(/^rfc\s*/i, 'RFC ').toLowerCase());
+  if (!reference) return undefined;
+  // RFCs read as 'RFC 7296 §2.23'; other documents by their title.
+  const name = reference.kind === 'rfc' ? reference.id : reference.title;
+  const label = section ? `${name} §${section}` : name;
+  // rfc-editor.org HTML renderings carry an anchor per numbered section.
+  const anchor =
+    reference.kind === 'rfc' && section && /^\d+(\.\d+)*$/.test(section)
+      ? `#section-${section}`
+      : reference.kind === 'rfc' && section && /^Appendix [A-Z](\.\d+)*$/.test(section)
+        ? `#appendix-${section.slice('Appendix '.length)}`
+        : '';
+  return { key: text.trim(), label, href: reference.url + anchor, title: reference.title, reference };
+}
+
+/** Links for reference ids, by id, for an island's prop (no Reference objects cross to the browser). */
+export function documentLinks(ids: Iterable<string>): LinkTable {
+  return Object.fromEntries(
+    [...new Set(ids)].flatMap((id) => {
+      const resolved = resolveCitation(id);
+      return resolved ? [[id, { key: id, label: resolved.label, href: resolved.href, title: resolved.title }]] : [];
+    }),
+  );
+}
 
 export interface LinkContext {
   /** The site's base path, as import.meta.env.BASE_URL gives it ('/' or '/vpn-guide/'). */
@@ -80,7 +116,7 @@ export function citationLink(citation: Citation, context: LinkContext): Citation
       const resolved = resolveCitation(citation.id);
       return resolved === undefined
         ? { key: citation.id, label: citation.id, href: null }
-        : { key: citation.id, label: resolved.label, href: resolved.href, title: resolved.reference.title };
+        : { key: citation.id, label: resolved.label, href: resolved.href, title: resolved.title };
     }
     case 'chapter': {
       const title = context.chapters[citation.path];
@@ -93,7 +129,7 @@ export function citationLink(citation: Citation, context: LinkContext): Citation
       const resolved = referenceId == null ? undefined : resolveCitation(referenceId);
       return resolved === undefined
         ? { key: citation.id, label: citation.id, href: null }
-        : { key: citation.id, label: citation.id, href: resolved.href, title: resolved.reference.title };
+        : { key: citation.id, label: citation.id, href: resolved.href, title: resolved.title };
     }
   }
 }

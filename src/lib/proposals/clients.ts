@@ -4,6 +4,8 @@
  * proposals. Every row names its source and how sure it is: read in the client's source code,
  * documented (by the vendor or by strongSwan's interoperability pages), or observed in logs.
  */
+import type { CitationLink } from '../citations/link-table';
+
 export const IKEV2_CLIENT_IDS = [
   'windows-gui', 'windows-reg1', 'windows-reg2', 'windows-ps', 'macos-13', 'macos-14', 'ios-16', 'apple-profile',
   'android-native', 'sswan-android', 'chromeos', 'linux-nm',
@@ -14,15 +16,15 @@ export type ClientId = (typeof CLIENT_IDS)[number];
 
 export type Confidence = 'source code' | 'documentation' | 'observed in logs';
 
-export interface Source {
-  label: string;
-  url: string;
+/** Where a row comes from: a citation link (the one citation type), with the file and version read. */
+export type Source = Omit<CitationLink, 'key' | 'href'> & {
+  readonly href: string;
   /** Repository file, where the row comes from code or a documentation repository. */
-  path?: string;
-  commit?: string;
+  readonly path?: string;
+  readonly commit?: string;
   /** Date of a log or of the documentation read. */
-  date?: string;
-}
+  readonly date?: string;
+};
 
 export interface ClientOffers {
   /** IKE_SA_INIT proposals (IKEv1: Main Mode transforms), in the client's order. */
@@ -57,13 +59,13 @@ export interface ClientProfile {
 const STRONGSWAN_DOCS = '402255d1692d5e8180845186f16dfe61f32dc090';
 const WINDOWS_DOC: Source = {
   label: 'strongSwan documentation, Windows clients',
-  url: 'https://docs.strongswan.org/docs/latest/interop/windowsClients.html',
+  href: 'https://docs.strongswan.org/docs/latest/interop/windowsClients.html',
   path: 'strongswan/strongswan-docs docs/modules/ROOT/pages/interop/windowsClients.adoc',
   commit: STRONGSWAN_DOCS,
 };
 const IOS_DOC: Source = {
   label: 'strongSwan documentation, iOS and macOS',
-  url: 'https://docs.strongswan.org/docs/latest/interop/ios.html',
+  href: 'https://docs.strongswan.org/docs/latest/interop/ios.html',
   path: 'strongswan/strongswan-docs docs/modules/ROOT/pages/interop/ios.adoc',
   commit: STRONGSWAN_DOCS,
 };
@@ -127,7 +129,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'The client rekeys CHILD_SAs after about 200 MiB; with -PfsGroup it sends that group.',
     source: {
       label: 'Microsoft, Set-VpnConnectionIPsecConfiguration',
-      url: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
+      href: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
     },
     confidence: 'documentation',
     clientFix: 'Change the values of Set-VpnConnectionIPsecConfiguration; it accepts no SHA-512, Curve25519 or MODP-3072 and above.',
@@ -159,7 +161,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'These versions disconnect every 24 or 48 minutes at rekey whatever the server offers (Apple bug FB13453582).',
     source: {
       label: 'NEIKEv2Provider log in libreswan issue 1450',
-      url: 'https://github.com/libreswan/libreswan/issues/1450',
+      href: 'https://github.com/libreswan/libreswan/issues/1450',
       date: '2023-11',
     },
     confidence: 'observed in logs',
@@ -197,7 +199,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'With EnablePFS the CHILD_SA rekey carries the child DiffieHellmanGroup.',
     source: {
       label: 'Apple, NEVPNIKEv2SecurityAssociationParameters (defaults) and the VPN.IKEv2 profile dictionary',
-      url: 'https://developer.apple.com/documentation/networkextension/nevpnikev2securityassociationparameters',
+      href: 'https://developer.apple.com/documentation/networkextension/nevpnikev2securityassociationparameters',
     },
     confidence: 'documentation',
     clientFix: 'Change the profile’s SA parameters; one suite each for IKE and CHILD_SA.',
@@ -225,7 +227,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'No key exchange in CHILD_SA proposals.',
     source: {
       label: 'AOSP VpnIkev2Utils.getIkeSaProposals() and getChildSaProposals()',
-      url: 'https://cs.android.com/android/platform/superproject/+/main:frameworks/base/services/core/java/com/android/server/connectivity/VpnIkev2Utils.java',
+      href: 'https://cs.android.com/android/platform/superproject/+/main:frameworks/base/services/core/java/com/android/server/connectivity/VpnIkev2Utils.java',
       path: 'frameworks/base services/core/java/com/android/server/connectivity/VpnIkev2Utils.java (Android 11 version)',
     },
     confidence: 'source code',
@@ -251,7 +253,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'Offers ESP with and without key exchange, so the responder decides about PFS.',
     source: {
       label: 'strongSwan Android app, android_service.c',
-      url: 'https://github.com/strongswan/strongswan/blob/3b902ea59b86a8ac097e27a34db85feb877a00f9/src/frontends/android/app/src/main/jni/libandroidbridge/backend/android_service.c',
+      href: 'https://github.com/strongswan/strongswan/blob/3b902ea59b86a8ac097e27a34db85feb877a00f9/src/frontends/android/app/src/main/jni/libandroidbridge/backend/android_service.c',
       path: 'strongswan/strongswan src/frontends/android/app/src/main/jni/libandroidbridge/backend/android_service.c',
       commit: '3b902ea59b86a8ac097e27a34db85feb877a00f9',
     },
@@ -278,7 +280,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'No key exchange in CHILD_SA proposals.',
     source: {
       label: 'ChromiumOS platform2 shill/vpn/ipsec_connection.cc, kIKEv2DefaultIKEProposals and kIKEv2DefaultESPProposals',
-      url: 'https://chromium.googlesource.com/chromiumos/platform2/+/HEAD/shill/vpn/ipsec_connection.cc',
+      href: 'https://chromium.googlesource.com/chromiumos/platform2/+/HEAD/shill/vpn/ipsec_connection.cc',
       path: 'platform2 shill/vpn/ipsec_connection.cc (stored fork ArthurSonzogni/chromiumos-platform2)',
       commit: '039707723d0e9031e36de2129f4ba2144d361284',
     },
@@ -295,7 +297,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'charon defaults: both sides may rekey; the ESP defaults make a key exchange optional.',
     source: {
       label: 'strongSwan proposal.c, proposal_create_default()',
-      url: 'https://github.com/strongswan/strongswan/blob/3b902ea59b86a8ac097e27a34db85feb877a00f9/src/libstrongswan/crypto/proposal/proposal.c',
+      href: 'https://github.com/strongswan/strongswan/blob/3b902ea59b86a8ac097e27a34db85feb877a00f9/src/libstrongswan/crypto/proposal/proposal.c',
       path: 'strongswan/strongswan src/libstrongswan/crypto/proposal/proposal.c',
       commit: '3b902ea59b86a8ac097e27a34db85feb877a00f9',
     },
@@ -316,7 +318,7 @@ export const CLIENTS: readonly ClientProfile[] = [
       keGuess: 'ecp384',
     },
     rekeys: 'No PFS in Quick Mode.',
-    source: { label: 'Main Mode transforms logged in hwdsl2/setup-ipsec-vpn issue 229', url: 'https://github.com/hwdsl2/setup-ipsec-vpn/issues/229', date: '2017' },
+    source: { label: 'Main Mode transforms logged in hwdsl2/setup-ipsec-vpn issue 229', href: 'https://github.com/hwdsl2/setup-ipsec-vpn/issues/229', date: '2017' },
     confidence: 'observed in logs',
     clientFix: 'None for the suite; Windows L2TP behind a NAT also needs the AssumeUDPEncapsulationContextOnSendRule registry value.',
     notes: 'Only the first transforms and the one selected appear in the logs; the rest of the list and its order are assumed.',
@@ -339,7 +341,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'No PFS in Quick Mode.',
     source: {
       label: 'G. Nebbett, Establishing a VPN connection from iOS to Windows 10 (14 Main Mode transforms)',
-      url: 'https://gary-nebbett.blogspot.com/2019/10/establishing-vpn-connection-from-ios-to.html',
+      href: 'https://gary-nebbett.blogspot.com/2019/10/establishing-vpn-connection-from-ios-to.html',
       date: '2019-10',
     },
     confidence: 'observed in logs',
@@ -354,7 +356,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     ikeVersion: 1,
     offers: { ike: 'aes256-sha1-modp1024, aes128-sha1-modp1024, 3des-sha1-modp1024', esp: 'aes256-sha1, aes128-sha1, 3des-sha1', espRekey: 'aes256-sha1, aes128-sha1, 3des-sha1', keGuess: 'modp1024' },
     rekeys: 'No PFS in Quick Mode.',
-    source: { label: 'hwdsl2/setup-ipsec-vpn issue 1329 (Android uses MODP-1024)', url: 'https://github.com/hwdsl2/setup-ipsec-vpn/issues/1329', date: '2023' },
+    source: { label: 'hwdsl2/setup-ipsec-vpn issue 1329 (Android uses MODP-1024)', href: 'https://github.com/hwdsl2/setup-ipsec-vpn/issues/1329', date: '2023' },
     confidence: 'observed in logs',
     clientFix: 'None: move the device to IKEv2 (the built-in client or the strongSwan app).',
     notes: 'Only the MODP-1024 group is reported; the ciphers are assumed.',
@@ -374,7 +376,7 @@ export const CLIENTS: readonly ClientProfile[] = [
     rekeys: 'No PFS in Quick Mode.',
     source: {
       label: 'ChromiumOS platform2 shill/vpn/ipsec_connection.cc, kL2TPIPsecDefaultIKEProposals and kL2TPIPsecDefaultESPProposals',
-      url: 'https://chromium.googlesource.com/chromiumos/platform2/+/HEAD/shill/vpn/ipsec_connection.cc',
+      href: 'https://chromium.googlesource.com/chromiumos/platform2/+/HEAD/shill/vpn/ipsec_connection.cc',
       path: 'platform2 shill/vpn/ipsec_connection.cc (stored fork ArthurSonzogni/chromiumos-platform2)',
       commit: '039707723d0e9031e36de2129f4ba2144d361284',
     },

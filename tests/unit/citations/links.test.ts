@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHAPTER_PATHS, SOURCES, chapter, rfc, vendor, type Citation } from '../../../src/lib/citations/citations';
-import { VENDOR_REFERENCES, citationLink, linkTable, type LinkContext } from '../../../src/lib/citations/links';
+import { VENDOR_REFERENCES, citationLink, linkTable, resolveCitation, type LinkContext } from '../../../src/lib/citations/links';
 import { linksFor } from '../../../src/lib/citations/link-table';
 import { withBase } from '../../../src/lib/shared/paths';
 import { evaluate } from '../../../src/lib/decision/evaluate';
 import type { Answers } from '../../../src/lib/decision/questions';
 import { allScenarios, reachability } from '../../../src/lib/reachability/index';
-import { resolveCitation } from '../../../src/lib/references';
 import { answersArb } from '../decision/arbitraries';
 
 const ALL_CHAPTERS: LinkContext = {
@@ -34,45 +33,45 @@ describe('citationLink', () => {
       citation: rfc(7296, '2.23'),
       context: ALL_CHAPTERS,
       link: { label: 'RFC 7296 §2.23', href: 'https://www.rfc-editor.org/rfc/rfc7296#section-2.23' },
-      source: 'rfc-editor.org section anchors (references.ts)',
+      case: 'rfc-editor.org section anchors (references.ts)',
     },
     {
       citation: rfc(9395),
       context: ALL_CHAPTERS,
       link: { label: 'RFC 9395', href: 'https://www.rfc-editor.org/rfc/rfc9395' },
-      source: 'RFC without a section links to the document',
+      case: 'RFC without a section links to the document',
     },
     {
       citation: chapter('/guide/verdict/'),
       context: ALL_CHAPTERS,
       link: { label: 'Title of /guide/verdict/', href: '/guide/verdict/' },
-      source: 'chapter in the build, root base',
+      case: 'chapter in the build, root base',
     },
     {
       citation: chapter('/guide/verdict/'),
       context: { base: '/vpn-guide/', chapters: { '/guide/verdict/': 'The verdict' } },
       link: { label: 'The verdict', href: '/vpn-guide/guide/verdict/' },
-      source: 'chapter under a base path',
+      case: 'chapter under a base path',
     },
     {
       citation: chapter('/guide/nat-firewalls/'),
       context: NO_CHAPTERS,
       link: { label: 'NAT and firewalls chapter', href: null },
-      source: 'chapter not in the build: named, not linked (no broken link)',
+      case: 'chapter not in the build: named, not linked (no broken link)',
     },
     {
       citation: SOURCES.libreswanEnableTcp,
       context: NO_CHAPTERS,
       link: { label: 'libreswan: ipsec.conf(5): enable-tcp', href: 'https://libreswan.org/man/ipsec.conf.5.html' },
-      source: 'vendor citation keeps the model wording, links the document',
+      case: 'vendor citation keeps the model wording, links the document',
     },
     {
       citation: SOURCES.msPresharedKey,
       context: NO_CHAPTERS,
       link: { label: 'Microsoft: Including a Preshared Key (Routing and Remote Access)', href: null },
-      source: 'vendor document without a verified address',
+      case: 'vendor document without a verified address',
     },
-  ])('$source', ({ citation, context, link }) => {
+  ])('$case', ({ citation, context, link }) => {
     expect(citationLink(citation, context)).toMatchObject({ key: citation.id, ...link });
   });
 

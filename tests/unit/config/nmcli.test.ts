@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NM_VPN_DATA_KEYS, buildConfig, DEFAULT_CONFIG_STATE, type ConfigState } from '../../../src/lib/config';
 
-const FILE = 'src/charon-nm/nm/nm_service.c @ 3b902ea5';
+const FILE = 'strongswan/strongswan src/charon-nm/nm/nm_service.c@3b902ea5';
 /** key -> [line where nm_service.c reads it, the values it acts on (null: any text)]. */
 const DOCUMENTED: Record<string, { source: string; values: readonly string[] | null }> = {
   address: { source: `${FILE}:911 (gateway; "Gateway address missing" when empty)`, values: null },

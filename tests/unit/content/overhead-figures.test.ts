@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { figureValue, formatFigure, type Figure, type FigureRequest } from '../../../src/lib/content/overhead-figures';
 
 describe('figures the chapters quote', () => {
-  it.each<[Figure, FigureRequest, string, string]>([
-    ['maxInner', { preset: 'ikev2-gcm', mtu: 1500 }, '1438', 'overhead.md §9 IKEv2 road-warrior preset'],
-    ['mss', { preset: 'ikev2-gcm', mtu: 1500 }, '1398', 'overhead.md §9'],
-    ['maxInner', { preset: 'ikev2-cbc', mtu: 1500 }, '1422', 'overhead.md §9 CBC/SHA2 alternative'],
-    ['mss', { preset: 'l2tp-linux', mtu: 1500 }, '1364', 'overhead.md §9 L2TP/IPsec preset'],
-    ['maxInner', { preset: 'wireguard', mtu: 1500 }, '1440', 'overhead.md §5.1 / encapcalc: 1500 − 60'],
-    ['maxInner', { preset: 'openvpn', mtu: 1500 }, '1448', 'overhead.md §6.3 row F'],
-    ['imix', { preset: 'ikev2-gcm', mtu: 1500 }, '84.0 %', 'overhead.md §6.3 row A clamped: 4022/4788'],
-    ['imix', { preset: 'l2tp-linux', mtu: 1500, spec: { esp: 'aes128-sha1' } }, '78.6 %', 'overhead.md §6.3 row C clamped: 3988/5072'],
-    ['overhead', { preset: 'ikev2-gcm', inner: 1400, spec: { encapsulation: 'none' } }, '56', 'facts.md §5.1 AES-GCM-16 without NAT-T'],
-    ['outer', { preset: 'ikev2-gcm', inner: 40 }, '104', 'overhead.md §6.3 row A, L=40'],
-    ['padding', { preset: 'ikev2-cbc', inner: 1400 }, '6', 'RFC 4303 §2.4: 1400 + 2 = 1402, padded to 1408 (16-byte blocks)'],
-  ])('%s of %j is %s (%s)', (figure, request, expected) => {
+  it.each<{ figure: Figure; request: FigureRequest; expected: string; source: string }>([
+    { figure: 'maxInner', request: { preset: 'ikev2-gcm', mtu: 1500 }, expected: '1438', source: 'RFC 4106 §3.2: IKEv2 road warrior, AES-GCM-16, NAT-T' },
+    { figure: 'mss', request: { preset: 'ikev2-gcm', mtu: 1500 }, expected: '1398', source: 'RFC 4106 §3.2: 1438 - 40 (iptables-tcpmss)' },
+    { figure: 'maxInner', request: { preset: 'ikev2-cbc', mtu: 1500 }, expected: '1422', source: 'RFC 4303 §2.4: AES-CBC + SHA2-256-128, NAT-T' },
+    { figure: 'mss', request: { preset: 'l2tp-linux', mtu: 1500 }, expected: '1364', source: 'RFC 4303 §3.1.1: L2TP/IPsec (RFC 3193), L2TP 6, PPP 4: 1404 - 40' },
+    { figure: 'maxInner', request: { preset: 'wireguard', mtu: 1500 }, expected: '1440', source: 'linux-wireguard-device: 1500 − 60 over IPv4' },
+    { figure: 'maxInner', request: { preset: 'openvpn', mtu: 1500 }, expected: '1448', source: 'openvpn-mtu: 1500 − 52' },
+    { figure: 'imix', request: { preset: 'ikev2-gcm', mtu: 1500 }, expected: '84.0 %', source: 'RFC 4106 §3.2: Simple IMIX clamped, 4022/4788' },
+    { figure: 'imix', request: { preset: 'l2tp-linux', mtu: 1500, spec: { esp: 'aes128-sha1' } }, expected: '78.6 %', source: 'RFC 4303 §2.4: L2TP/IPsec AES-CBC + SHA1-96, Simple IMIX clamped, 3988/5072' },
+    { figure: 'overhead', request: { preset: 'ikev2-gcm', inner: 1400, spec: { encapsulation: 'none' } }, expected: '56', source: 'RFC 4106 §3.2: AES-GCM-16 without NAT-T, 20 + 8 + 8 + 2 + 2 + 16' },
+    { figure: 'outer', request: { preset: 'ikev2-gcm', inner: 40 }, expected: '104', source: 'RFC 4106 §3.2: 40 → 20 + 8 + 8 + 8 + 44 + 16' },
+    { figure: 'padding', request: { preset: 'ikev2-cbc', inner: 1400 }, expected: '6', source: 'RFC 4303 §2.4: 1400 + 2 = 1402, padded to 1408 (16-byte blocks)' },
+  ])('$figure of $request is $expected ($source)', ({ figure, request, expected }) => {
     expect(formatFigure(figure, figureValue(figure, request))).toBe(expected);
   });
 

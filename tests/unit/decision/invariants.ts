@@ -43,8 +43,8 @@ function causeMatchesAnswers(answers: Answers, question: string, answer: string)
   return (answers as Record<string, unknown>)[question] === answer;
 }
 
-// Hard constraints restated independently of the model's support table (facts §2.4, §2.5;
-// Apple VPN overview; Ikev2VpnProfile API 30; MS-SSTP; WireGuard install notes).
+// Hard constraints restated independently of the model's support table (apple-vpn-overview;
+// android-ikev2vpnprofile, API 30; ms-sstp; hwdsl2-clients; wireguard-home).
 const ALL: readonly PlatformId[] = ['windows', 'macos', 'ios', 'android10', 'android11', 'android12', 'chromeos', 'linux', 'legacy'];
 const NEVER_USABLE: Readonly<Record<OptionId, readonly PlatformId[]>> = {
   ikev2: ['legacy'],

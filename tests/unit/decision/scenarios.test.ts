@@ -1,5 +1,4 @@
-// Representative scenarios: expected plan with the source that justifies it.
-// "facts" refers to the project's reference report (shared/reference/facts.md).
+// Representative scenarios: expected plan with the primary source that justifies it.
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Answers, type OptionId, type PlatformId } from '../../../src/lib/decision/index';
 
@@ -13,7 +12,7 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'nothing answered', answers: {}, primary: 'ikev2', source: 'facts §2.7: IKEv2/IPsec is the default choice' },
+  { name: 'nothing answered', answers: {}, primary: 'ikev2', source: 'RFC 9395 §1: IKEv1 is deprecated, so IKEv2/IPsec is the default; RFC 8247 §1' },
   {
     name: 'desktop and Apple fleet that roams, certificates',
     answers: { platforms: ['windows', 'macos', 'ios'], roaming: 'yes', auth: 'certificate' },
@@ -25,94 +24,94 @@ const rows: Row[] = [
     answers: { platforms: ['android12', 'legacy'] },
     primary: 'ikev2',
     also: ['l2tp:additional:legacy'],
-    source: 'facts §2.5 (Android 12 cannot create L2TP profiles); §2.7 (L2TP/IPsec only for clients that cannot do IKEv2)',
+    source: 'android-ikev2vpnprofile: Android 12 creates IKEv2 profiles only; L2TP/IPsec for clients that cannot do IKEv2 (RFC 9395 §1)',
   },
   {
     name: 'Android 10 only, built-in clients only',
     answers: { platforms: ['android10'], appInstall: 'no' },
     primary: 'l2tp',
-    source: 'Android added the built-in IKEv2 client in Android 11 (Ikev2VpnProfile, API 30)',
+    source: 'android-ikev2vpnprofile: the built-in IKEv2 client arrived in Android 11 (API 30)',
   },
   {
     name: 'Android 10 only, an app is fine',
     answers: { platforms: ['android10'], appInstall: 'yes' },
     primary: 'ikev2',
-    source: 'facts Q13: use IKEv2 through the strongSwan app where the OS lacks it',
+    source: 'strongswan-android-build-gradle: the strongSwan app brings IKEv2 where the OS lacks it',
   },
   {
     name: 'Windows only, UDP usually blocked',
     answers: { platforms: ['windows'], udpBlocked: 'yes' },
     primary: 'sstp',
-    source: 'facts §2.7: where UDP 500/4500 is blocked, use SSTP on Windows; MS-SSTP §1',
+    source: 'ms-sstp §1: where UDP 500/4500 is blocked, SSTP runs over TCP 443 on Windows',
   },
   {
     name: 'iOS and Android 12, UDP usually blocked, apps allowed',
     answers: { platforms: ['ios', 'android12'], udpBlocked: 'yes', appInstall: 'yes' },
     primary: 'openvpn-tcp',
-    source: 'facts §2.7: otherwise a TLS VPN such as OpenVPN over TCP 443; SSTP has no Apple/Android client',
+    source: 'openvpn-manual: a TLS VPN such as OpenVPN over TCP 443; SSTP has no built-in Apple/Android client (apple-vpn-overview)',
   },
   {
     name: 'Linux only, UDP usually blocked',
     answers: { platforms: ['linux'], udpBlocked: 'yes' },
     primary: 'ikev2-tcp',
-    source: 'facts §2.7 and libreswan ipsec.conf(5) enable-tcp/listen-tcp: IKEv2 over TCP where both ends support RFC 9329',
+    source: 'RFC 9329 §2: IKEv2 over TCP where both ends support it; libreswan-ipsec-conf enable-tcp/listen-tcp',
   },
   {
     name: 'Windows travellers, UDP sometimes blocked',
     answers: { platforms: ['windows'], udpBlocked: 'sometimes', roaming: 'yes' },
     primary: 'ikev2',
     also: ['sstp:tcp-fallback:windows'],
-    source: 'facts §2.7 (SSTP on Windows where UDP is blocked); MS-SSTP §1 (hotels block IPsec)',
+    source: 'ms-sstp §1: SSTP on Windows where UDP is blocked (hotels block IPsec)',
   },
   {
     name: 'Windows and macOS, UDP sometimes blocked, apps allowed: built-in SSTP preferred on Windows',
     answers: { platforms: ['windows', 'macos'], udpBlocked: 'sometimes', appInstall: 'yes' },
     primary: 'ikev2',
     also: ['openvpn-tcp:tcp-fallback:macos', 'sstp:tcp-fallback:windows'],
-    source: 'facts §2.7; Apple VPN overview (other protocols need a companion app)',
+    source: 'apple-vpn-overview: other protocols need a companion app',
   },
   {
     name: 'post-quantum on Windows and Linux, apps allowed',
     answers: { platforms: ['windows', 'linux'], security: 'pq', appInstall: 'yes' },
     primary: 'ikev2',
     also: ['wireguard:additional:windows'],
-    source: 'facts Q25: hybrid ML-KEM in strongSwan 6.0 / libreswan 5.4 / Apple 26, none documented for Windows; wg(8) preshared key',
+    source: 'strongswan-news: hybrid ML-KEM in strongSwan 6.0; libreswan-changes (5.4), apple-nevpn-pq, none in ms-set-vpnconnectionipsecconfiguration; wg-manpage preshared key',
   },
   {
     name: 'FIPS 140-3 algorithms on Linux with apps allowed: WireGuard ruled out',
     answers: { platforms: ['linux'], security: 'fips', appInstall: 'yes' },
     primary: 'ikev2',
-    source: "WireGuard's fixed suite (Noise_IKpsk2_25519_ChaChaPoly_BLAKE2s) has no FIPS-approved alternative; NIST SP 800-56A Rev. 3",
+    source: "wireguard-paper §5.4: a fixed suite (Noise_IKpsk2_25519_ChaChaPoly_BLAKE2s) with no FIPS-approved alternative; nist-sp-800-56a-r3",
   },
   {
     name: 'FIPS 140-3 algorithms on Android 12: the built-in IKEv2 client qualifies (MODP-2048+)',
     answers: { platforms: ['android12'], security: 'fips', appInstall: 'yes' },
     primary: 'ikev2',
-    source: 'NIST SP 800-56A Rev. 3 App. D approves RFC 3526 MODP groups; AOSP VpnIkev2Utils.java proposes MODP-2048/3072/4096',
+    source: 'nist-sp-800-56a-r3: Appendix D approves the RFC 3526 MODP groups; aosp-vpnikev2utils proposes MODP-2048/3072/4096',
   },
   {
     name: 'CNSA 2.0 on macOS and Linux with apps allowed: only IKEv2 offers ML-KEM-1024',
     answers: { platforms: ['macos', 'linux'], security: 'cnsa2', appInstall: 'yes' },
     primary: 'ikev2',
-    source: 'NSA CNSA 2.0 (ML-KEM-1024); strongSwan NEWS 6.0.0 (ML-KEM); Apple NEVPNIKEv2PostQuantumKeyExchangeMethod (method37 = ML-KEM-1024)',
+    source: 'nsa-cnsa-2: ML-KEM-1024; strongswan-news 6.0.0 (ML-KEM); apple-nevpn-pq (method37 = ML-KEM-1024)',
   },
   {
     name: 'every platform, apps allowed: IKEv2 still first',
     answers: { platforms: ['windows', 'macos', 'ios', 'android11', 'android12', 'chromeos', 'linux'], appInstall: 'yes' },
     primary: 'ikev2',
-    source: 'facts §2.7: WireGuard is an alternative if an app is acceptable, IKEv2 the default',
+    source: 'wireguard-home: WireGuard needs an app on Windows and Apple systems; IKEv2 is built in (apple-vpn-overview)',
   },
   {
     name: 'L2TP-only devices alone',
     answers: { platforms: ['legacy'] },
     primary: 'l2tp',
-    source: 'facts §2.7: keep L2TP/IPsec only for clients that cannot do IKEv2',
+    source: 'RFC 9395 §1: IKEv1 is deprecated, so L2TP/IPsec only for clients that cannot do IKEv2',
   },
   {
     name: 'Linux only, roaming, apps allowed',
     answers: { platforms: ['linux'], roaming: 'yes', appInstall: 'yes' },
     primary: 'ikev2',
-    source: 'facts §2.7: IKEv2 by default; RFC 4555 (MOBIKE)',
+    source: 'RFC 4555 §3.5: MOBIKE keeps IKEv2 the default for roaming',
   },
 ];
 
@@ -124,7 +123,7 @@ describe('decision model: representative scenarios', () => {
     expect(others).toEqual(also ?? []);
   });
 
-  it('PPTP is never recommended, whatever the answers (RFC 2637; facts §2.7 "never use PPTP")', () => {
+  it('PPTP is never recommended, whatever the answers (RFC 2637; ms-chap-security)', () => {
     const result = evaluate({ platforms: ['windows'], udpBlocked: 'yes', appInstall: 'no', auth: 'eap' });
     const pptp = result.ranking.find((o) => o.option === 'pptp');
     expect(pptp?.status).toBe('excluded');
@@ -142,14 +141,14 @@ describe('decision model: reasons follow the answers', () => {
       option: 'l2tp' as OptionId,
       question: 'serverNat',
       contains: 'AssumeUDPEncapsulationContextOnSendRule',
-      source: 'hwdsl2 docs/clients.md (error 809, registry fix)',
+      source: 'hwdsl2-clients: error 809, the AssumeUDPEncapsulationContextOnSendRule registry fix',
     },
     {
       answers: { platforms: ['macos'] as PlatformId[], serverNat: 'yes' as const },
       option: 'l2tp' as OptionId,
       question: 'serverNat',
       contains: 'RFC 3947/3948',
-      source: 'RFC 3947/3948: IKEv1 NAT-T; the Windows registry caveat does not apply without Windows',
+      source: 'RFC 3948 §2.1: IKEv1 NAT-T (RFC 3947); the Windows registry caveat does not apply without Windows',
     },
     {
       answers: { roaming: 'yes' as const },
@@ -163,7 +162,7 @@ describe('decision model: reasons follow the answers', () => {
       option: 'wireguard' as OptionId,
       question: 'auth',
       contains: 'no username/password',
-      source: 'WireGuard authenticates by static keys (Noise IK)',
+      source: 'wireguard-paper §5.4: WireGuard authenticates by static keys (Noise IK), no username/password',
     },
   ])('$option gets a $question reason mentioning "$contains" ($source)', ({ answers, option, question, contains }) => {
     const reasons = reasonTexts(answers, option).filter((r) => r.cause?.question === question);
@@ -181,10 +180,10 @@ describe('decision model: reasons follow the answers', () => {
   });
 
   it.each([
-    { security: 'fips' as const, platform: 'android12' as PlatformId, caveat: 'Android', expected: false, source: 'MODP-2048+ is FIPS approved (NIST SP 800-56A Rev. 3)' },
-    { security: 'cnsa2' as const, platform: 'android12' as PlatformId, caveat: 'Android', expected: true, source: 'AOSP VpnIkev2Utils.java: no ML-KEM' },
-    { security: 'cnsa2' as const, platform: 'windows' as PlatformId, caveat: 'Windows', expected: true, source: 'Set-VpnConnectionIPsecConfiguration: no ML-KEM group' },
-    { security: 'cnsa2' as const, platform: 'macos' as PlatformId, caveat: 'cannot meet', expected: false, source: 'Apple 26: ML-KEM-1024' },
+    { security: 'fips' as const, platform: 'android12' as PlatformId, caveat: 'Android', expected: false, source: 'nist-sp-800-56a-r3: MODP-2048 and larger are approved' },
+    { security: 'cnsa2' as const, platform: 'android12' as PlatformId, caveat: 'Android', expected: true, source: 'aosp-vpnikev2utils: no ML-KEM' },
+    { security: 'cnsa2' as const, platform: 'windows' as PlatformId, caveat: 'Windows', expected: true, source: 'ms-set-vpnconnectionipsecconfiguration: no ML-KEM group' },
+    { security: 'cnsa2' as const, platform: 'macos' as PlatformId, caveat: 'cannot meet', expected: false, source: 'apple-nevpn-pq: ML-KEM-1024 in Apple 26' },
   ])('$security on $platform: IKEv2 caveat about "$caveat" is $expected ($source)', ({ security, platform, caveat, expected }) => {
     const ikev2 = evaluate({ platforms: [platform], security }).ranking.find((o) => o.option === 'ikev2');
     expect(ikev2?.caveats.some((c) => c.text.includes(caveat))).toBe(expected);

@@ -34,8 +34,8 @@ describe('the handshake and the overhead model agree on ESP', () => {
 
   it.each([
     { cipher: 'aes256', integrity: 'sha1', payload: 100, ip: 176, source: 'RFC 4303 §2, RFC 3602, RFC 2404, RFC 3948: 20 + 8 + 8 + 16 + pad16(102) 112 + 12' },
-    { cipher: 'aes256', integrity: 'sha1', payload: 1000, ip: 1072, source: '20 + 8 + 8 + 16 + pad16(1002) 1008 + 12' },
-    { cipher: 'aes256gcm16', integrity: null, payload: 40, ip: 104, source: 'RFC 4106: 20 + 8 + 8 + 8 (IV) + pad4(42) 44 + 16' },
+    { cipher: 'aes256', integrity: 'sha1', payload: 1000, ip: 1072, source: 'RFC 4303 §2.4: 20 + 8 + 8 + 16 + pad16(1002) 1008 + 12' },
+    { cipher: 'aes256gcm16', integrity: null, payload: 40, ip: 104, source: 'RFC 4106 §3.2: 20 + 8 + 8 + 8 (IV) + pad4(42) 44 + 16' },
   ])('espPacketFraming: a $payload-byte payload with $cipher over NAT-T is $ip bytes ($source)', ({ cipher, integrity, payload, ip }) => {
     expect(espPacketFraming(algorithmSizes(cipher, integrity), 4, 'udp').outerBytes(payload)).toBe(ip);
   });

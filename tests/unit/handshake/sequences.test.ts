@@ -20,9 +20,9 @@ describe('connection sequences: message and round-trip counts', () => {
     { name: 'IKEv2 EAP-TLS, one fragment per flight', protocol: 'ikev2', input: { ikev2: { auth: 'eap-tls', eapIdentity: false, initiatorCertificateBytes: 300, responderCertificateBytes: 300 } }, messages: 12, roundTrips: 6, source: 'RFC 5216 §2.1.1 base case: Start, ClientHello/server flight, client flight/Finished, ACK/Success, then AUTH' },
     { name: 'IKEv2 EAP-TLS, two fragments per flight', protocol: 'ikev2', input: { ikev2: { auth: 'eap-tls', eapIdentity: false } }, messages: 16, roundTrips: 8, source: 'RFC 5216 §2.1.5: every EAP-TLS fragment is acknowledged (one extra exchange per fragment)' },
     { name: 'IKEv2 hybrid ML-KEM-768', protocol: 'ikev2', input: { ikev2: { postQuantum: 'mlkem768' } }, messages: 6, roundTrips: 3, source: 'RFC 9242 §3 + RFC 9370 §2.2 (abstract: key exchanges carried in IKE_INTERMEDIATE): one exchange per additional key exchange' },
-    { name: 'L2TP/IPsec Main Mode, MS-CHAPv2', protocol: 'l2tp', input: {}, messages: 29, roundTrips: 11, source: 'RFC 2409 §5.4-5.5 (6 + 3), RFC 2661 §5.1, §5.2.1 (6 + ZLB), RFC 1661 LCP (4), RFC 2759 (3), RFC 1332 IPCP with a Nak (6)' },
+    { name: 'L2TP/IPsec Main Mode, MS-CHAPv2', protocol: 'l2tp', input: {}, messages: 29, roundTrips: 11, source: 'RFC 2409 §5.4: Main Mode 6 + Quick Mode 3 (§5.5), RFC 2661 §5.1, §5.2.1 (6 + ZLB), RFC 1661 LCP (4), RFC 2759 (3), RFC 1332 IPCP with a Nak (6)' },
     { name: 'L2TP/IPsec Aggressive Mode, MS-CHAPv2', protocol: 'l2tp', input: { l2tp: { phase1: 'aggressive' } }, messages: 26, roundTrips: 9, source: 'RFC 2409 §5.4: Aggressive Mode is 3 messages' },
-    { name: 'L2TP/IPsec Main Mode, CHAP', protocol: 'l2tp', input: { l2tp: { pppAuth: 'chap' } }, messages: 29, roundTrips: 11, source: 'RFC 1994 §4.1-4.2: Challenge, Response, Success' },
+    { name: 'L2TP/IPsec Main Mode, CHAP', protocol: 'l2tp', input: { l2tp: { pppAuth: 'chap' } }, messages: 29, roundTrips: 11, source: 'RFC 1994 §4.1: Challenge, Response, Success (§4.2)' },
     { name: 'L2TP/IPsec Main Mode, PAP', protocol: 'l2tp', input: { l2tp: { pppAuth: 'pap' } }, messages: 28, roundTrips: 10, source: 'RFC 1334 §2.2: Authenticate-Request, Authenticate-Ack' },
   ] as const)('$name: $messages messages, $roundTrips round trips ($source)', ({ protocol, input, messages, roundTrips }) => {
     const result = analyzeScenario(protocol, input);
@@ -41,8 +41,8 @@ describe('L2TP/IPsec: messages per phase', () => {
     { phase: 'Quick Mode', result: main, count: 3, source: 'RFC 2409 §5.5' },
     { phase: 'Control connection', result: main, count: 3, source: 'RFC 2661 §5.1: SCCRQ, SCCRP, SCCCN' },
     { phase: 'Session', result: main, count: 4, source: 'RFC 2661 §5.2.1: ICRQ, ICRP, ICCN + ZLB (§5.8)' },
-    { phase: 'LCP', result: main, count: 4, source: 'RFC 1661 §5.1-5.2: Configure-Request and -Ack each way' },
-    { phase: 'Authentication', result: main, count: 3, source: 'RFC 2759 §3-5' },
+    { phase: 'LCP', result: main, count: 4, source: 'RFC 1661 §5.1: Configure-Request and -Ack (§5.2) each way' },
+    { phase: 'Authentication', result: main, count: 3, source: 'RFC 2759 §4: Challenge, Response, Success' },
     { phase: 'Authentication', result: pap, count: 2, source: 'RFC 1334 §2.2' },
     { phase: 'IPCP', result: main, count: 6, source: 'RFC 1332 §3 with RFC 1661 §5.3 Configure-Nak for the address' },
   ])('$phase: $count messages ($source)', ({ phase, result, count }) => {

@@ -13,7 +13,7 @@ function message(result: ScenarioResult, name: string) {
 }
 
 function sizesOf(result: ScenarioResult) {
-  return result.messages.map((m) => ({ name: m.name, ip: m.fragmentIpBytes, source: m.sizeSource }));
+  return result.messages.map((m) => ({ name: m.name, ip: m.fragmentIpBytes, sizeSource: m.sizeSource }));
 }
 
 // IPv4 packet sizes a strongSwan 5.9.8 pair sent (IKE SA aes256-sha256, ESP aes128gcm16, PSK,
@@ -28,7 +28,7 @@ describe('IKEv2 sizes measured in the lab', () => {
   ])('$run: every message is the lab\'s size, labelled measured ($source)', ({ input, ip }) => {
     const result = analyzeScenario('ikev2', input);
     expect(sizesOf(result).map((m) => m.ip)).toEqual(ip);
-    expect(sizesOf(result).every((m) => m.source === 'measured')).toBe(true);
+    expect(sizesOf(result).every((m) => m.sizeSource === 'measured')).toBe(true);
   });
 
   it(`EAP-MSCHAPv2: 12 messages of the lab's sizes (${LAB}: eap-mschapv2 01-12)`, () => {
@@ -54,16 +54,16 @@ describe('IKEv2 sizes measured in the lab', () => {
   it(`MOBIKE after an address change: probe 112/112, update 208, response 192 IP bytes (${LAB}: mobike 09-12)`, () => {
     const result = analyzeScenario('ikev2', { event: 'network-change' });
     expect(sizesOf(result)).toEqual([
-      { name: 'INFORMATIONAL request: path probe', ip: [112], source: 'measured' },
-      { name: 'INFORMATIONAL response', ip: [112], source: 'measured' },
-      { name: 'INFORMATIONAL request: UPDATE_SA_ADDRESSES', ip: [208], source: 'measured' },
-      { name: 'INFORMATIONAL response', ip: [192], source: 'measured' },
+      { name: 'INFORMATIONAL request: path probe', ip: [112], sizeSource: 'measured' },
+      { name: 'INFORMATIONAL response', ip: [112], sizeSource: 'measured' },
+      { name: 'INFORMATIONAL request: UPDATE_SA_ADDRESSES', ip: [208], sizeSource: 'measured' },
+      { name: 'INFORMATIONAL response', ip: [192], sizeSource: 'measured' },
     ]);
   });
 
   it(`without MOBIKE and deleting first (strongSwan 5.9): Delete on UDP 500, then a new IKE SA; only IKE_SA_INIT was measured (${LAB}: psk-modp2048 01-02; RFC 7296 §3 arithmetic for the rest)`, () => {
     const result = analyzeScenario('ikev2', { event: 'network-change', ikev2: { mobike: false, reauthDeletesFirst: true } });
-    expect(sizesOf(result).map((m) => [m.ip, m.source])).toEqual([
+    expect(sizesOf(result).map((m) => [m.ip, m.sizeSource])).toEqual([
       [[108], 'estimated'],
       [[108], 'estimated'],
       [[492], 'measured'],
@@ -91,9 +91,9 @@ describe('IKEv2 sizes measured in the lab', () => {
 describe('what is not measured says so, with the reason', () => {
   it.each([
     { input: { keyExchange: 'ecp384' }, name: 'IKE_SA_INIT request', why: /key-exchange data/, source: 'RFC 5903 §7: only the KE length differs from a measured group' },
-    { input: { ikev2: { auth: 'eap-tls' } }, name: 'IKE_AUTH request (no AUTH: EAP)', why: /EAP-MSCHAPv2 only/, source: 'the lab ran EAP-MSCHAPv2 only' },
-    { input: { ikev2: { auth: 'certificate', initiatorCertificateBytes: 1400 } }, name: 'IKE_AUTH request', why: /no lab run/, source: 'a certificate size the lab did not use' },
-    { input: { ikev2: { postQuantum: 'mlkem768' } }, name: 'IKE_INTERMEDIATE request', why: /no ML-KEM/, source: 'RFC 9370; strongSwan 5.9.8 has no ML-KEM' },
+    { input: { ikev2: { auth: 'eap-tls' } }, name: 'IKE_AUTH request (no AUTH: EAP)', why: /EAP-MSCHAPv2 only/, source: `${LAB}: the lab ran EAP-MSCHAPv2 only` },
+    { input: { ikev2: { auth: 'certificate', initiatorCertificateBytes: 1400 } }, name: 'IKE_AUTH request', why: /no lab run/, source: `${LAB}: the lab used one certificate size (rsa2048)` },
+    { input: { ikev2: { postQuantum: 'mlkem768' } }, name: 'IKE_INTERMEDIATE request', why: /no ML-KEM/, source: 'RFC 9370 §2.2: an additional key exchange; strongSwan 5.9.8 has no ML-KEM (strongswan-news)' },
   ])('$name with $input is estimated ($source)', ({ input, name, why }) => {
     const m = message(analyzeScenario('ikev2', input), name);
     expect(m.sizeSource).toBe('estimated');
@@ -111,15 +111,15 @@ describe('IKEv1 sizes measured in the lab', () => {
     const result = analyzeScenario('l2tp', {});
     const ikev1 = sizesOf(result).filter((m) => /Mode/.test(m.name));
     expect(ikev1).toEqual([
-      { name: 'Main Mode 1', ip: [208], source: 'measured' },
-      { name: 'Main Mode 2', ip: [188], source: 'measured' },
-      { name: 'Main Mode 3', ip: [400], source: 'measured' },
-      { name: 'Main Mode 4', ip: [400], source: 'measured' },
-      { name: 'Main Mode 5', ip: [140], source: 'measured' },
-      { name: 'Main Mode 6', ip: [124], source: 'measured' },
-      { name: 'Quick Mode 1', ip: [236], source: 'estimated' }, // 28 + pad16(140 + 24 NAT-OA) 176 + 32
-      { name: 'Quick Mode 2', ip: [236], source: 'estimated' },
-      { name: 'Quick Mode 3', ip: [92], source: 'measured' },
+      { name: 'Main Mode 1', ip: [208], sizeSource: 'measured' },
+      { name: 'Main Mode 2', ip: [188], sizeSource: 'measured' },
+      { name: 'Main Mode 3', ip: [400], sizeSource: 'measured' },
+      { name: 'Main Mode 4', ip: [400], sizeSource: 'measured' },
+      { name: 'Main Mode 5', ip: [140], sizeSource: 'measured' },
+      { name: 'Main Mode 6', ip: [124], sizeSource: 'measured' },
+      { name: 'Quick Mode 1', ip: [236], sizeSource: 'estimated' }, // 28 + pad16(140 + 24 NAT-OA) 176 + 32
+      { name: 'Quick Mode 2', ip: [236], sizeSource: 'estimated' },
+      { name: 'Quick Mode 3', ip: [92], sizeSource: 'measured' },
     ]);
   });
 
@@ -127,9 +127,9 @@ describe('IKEv1 sizes measured in the lab', () => {
     const result = analyzeScenario('l2tp', { l2tp: { phase1: 'aggressive' } });
     const aggressive = sizesOf(result).filter((m) => m.name.startsWith('Aggressive Mode'));
     expect(aggressive).toEqual([
-      { name: 'Aggressive Mode 1', ip: [530], source: 'estimated' }, // 28 + SA and vendor IDs 152 + KE 260 + Ni 36 + ID 26, + 28
-      { name: 'Aggressive Mode 2', ip: [582], source: 'estimated' }, // 28 + 132 + 260 + 36 + 26 + HASH 24 + NAT-D 48, + 28
-      { name: 'Aggressive Mode 3', ip: [140], source: 'estimated' }, // 28 + pad16(HASH 24 + NAT-D 48) 80, + 32
+      { name: 'Aggressive Mode 1', ip: [530], sizeSource: 'estimated' }, // 28 + SA and vendor IDs 152 + KE 260 + Ni 36 + ID 26, + 28
+      { name: 'Aggressive Mode 2', ip: [582], sizeSource: 'estimated' }, // 28 + 132 + 260 + 36 + 26 + HASH 24 + NAT-D 48, + 28
+      { name: 'Aggressive Mode 3', ip: [140], sizeSource: 'estimated' }, // 28 + pad16(HASH 24 + NAT-D 48) 80, + 32
     ]);
   });
 
@@ -156,7 +156,7 @@ describe('encrypted IKEv2 message arithmetic (RFC 7296 §3.14, AES-CBC with HMAC
   it.each([
     { inner: 0, ike: 80, source: `${LAB}: the empty INFORMATIONAL (path probe, Delete response) is 80 IKE bytes` },
     { inner: 15, ike: 80, source: 'RFC 7296 §3.14: 15 octets + Pad Length fill one 16-octet block' },
-    { inner: 16, ike: 96, source: '16 octets + Pad Length need a second block' },
+    { inner: 16, ike: 96, source: 'RFC 7296 §3.14: 16 octets + Pad Length need a second block' },
     { inner: 8, ike: 80, source: `${LAB}: Delete of the IKE SA (8-octet payload) is 80 IKE bytes` },
   ])('$inner octets of payloads make $ike IKE bytes ($source)', ({ inner, ike }) => {
     expect(encryptedIkeBytes(inner)).toBe(ike);
@@ -164,8 +164,8 @@ describe('encrypted IKEv2 message arithmetic (RFC 7296 §3.14, AES-CBC with HMAC
 
   it.each([
     { fragmentSize: 1280, onPort4500: true, chunk: 1167, source: `${LAB}: v2_rsa2048 first fragment 1248 UDP bytes = 1236 IKE = 28 + 8 + 16 + 1168 + 16` },
-    { fragmentSize: 1280, onPort4500: false, chunk: 1183, source: 'on port 500 the 4 bytes of the marker complete one more 16-byte block' },
-    { fragmentSize: 576, onPort4500: true, chunk: 463, source: 'RFC 791 minimum datagram: 544 IKE bytes less 68 of header, IV and ICV leave 476, 464 in whole blocks' },
+    { fragmentSize: 1280, onPort4500: false, chunk: 1183, source: 'RFC 3948 §2.2: on port 500 there is no 4-byte non-ESP marker, which leaves room for one more 16-byte block' },
+    { fragmentSize: 576, onPort4500: true, chunk: 463, source: 'RFC 791 §3.1: minimum datagram 576: 544 IKE bytes less 68 of header, IV and ICV leave 476, 464 in whole blocks' },
   ])('largest fragment chunk at $fragmentSize bytes is $chunk ($source)', ({ fragmentSize, onPort4500, chunk }) => {
     expect(maxFragmentChunkBytes({ onPort4500, fragmentation: true, fragmentSize, pathMtu: 1500 })).toBe(chunk);
   });
@@ -195,17 +195,17 @@ describe('encrypted IKEv2 message arithmetic (RFC 7296 §3.14, AES-CBC with HMAC
 
 describe('IP and ESP framing', () => {
   it.each([
-    { udp: 1000, mtu: 1500, packets: [1028], source: 'fits: IPv4 20 + UDP 8 + payload' },
-    { udp: 1600, mtu: 1500, packets: [1500, 148], source: 'RFC 791: 1480 data bytes in the first fragment, the rest in the second' },
-    { udp: 1472, mtu: 1500, packets: [1500], source: 'exactly the MTU' },
+    { udp: 1000, mtu: 1500, packets: [1028], source: 'RFC 791 §3.1: fits: IPv4 20 + UDP 8 + payload' },
+    { udp: 1600, mtu: 1500, packets: [1500, 148], source: 'RFC 791 §3.2: 1480 data bytes in the first fragment, the rest in the second' },
+    { udp: 1472, mtu: 1500, packets: [1500], source: 'RFC 791 §3.1: exactly the MTU, not fragmented' },
   ])('a $udp-byte UDP payload over MTU $mtu is $packets ($source)', ({ udp, mtu, packets }) => {
     expect(ipPacketsForUdp(udp, mtu)).toEqual(packets);
   });
 
   it.each([
-    { l2tp: 20, suite: 'aes-cbc-sha1', nat: true, ip: 96, source: 'RFC 3602/2404/3948: 20 + 8 + 8 + 16 + pad16(8+20+2)=32 + 12' },
-    { l2tp: 20, suite: 'aes-cbc-sha1', nat: false, ip: 88, source: 'ESP as IP protocol 50, no UDP' },
-    { l2tp: 20, suite: 'aes-gcm-16', nat: true, ip: 92, source: 'RFC 4106: IV 8, ICV 16, pad to 4: 20 + 8 + 8 + 8 + 32 + 16' },
+    { l2tp: 20, suite: 'aes-cbc-sha1', nat: true, ip: 96, source: 'RFC 4303 §2.4: 20 + 8 + 8 + 16 + pad16(8+20+2)=32 + 12 (RFC 3602, RFC 2404, RFC 3948)' },
+    { l2tp: 20, suite: 'aes-cbc-sha1', nat: false, ip: 88, source: 'RFC 4303 §2: ESP as IP protocol 50, no UDP' },
+    { l2tp: 20, suite: 'aes-gcm-16', nat: true, ip: 92, source: 'RFC 4106 §3.2: IV 8, ICV 16, pad to 4: 20 + 8 + 8 + 8 + 32 + 16' },
   ] as const)('$l2tp-byte L2TP message, $suite, NAT $nat: $ip IP bytes ($source)', ({ l2tp, suite, nat, ip }) => {
     const size = l2tpOverEsp(l2tp, suite, nat, 1500);
     expect(size.fragmentIpBytes).toEqual([ip]);
@@ -222,8 +222,8 @@ describe('IP and ESP framing', () => {
 
 describe('lifecycle traffic', () => {
   it.each([
-    { nat: true, interval: 20, perHour: 180, source: 'strongSwan keep_alive 20 s; RFC 3948 §2.3 one-octet 0xFF payload' },
-    { nat: false, interval: null, perHour: 0, source: 'no NAT, no keepalive' },
+    { nat: true, interval: 20, perHour: 180, source: 'RFC 3948 §2.3: one-octet 0xFF payload; strongswan-conf keep_alive 20 s' },
+    { nat: false, interval: null, perHour: 0, source: 'RFC 3948 §2.3: keepalives only behind a NAT' },
   ])('NAT-T keepalive with NAT $nat: every $interval s, $perHour per hour, 29 IP bytes ($source)', ({ nat, interval, perHour }) => {
     const traffic = lifecycleTraffic(resolveHandshakeInput({ nat }));
     const keepalive = traffic.ikev2.find((item) => item.name === 'NAT-T keepalive');
@@ -242,7 +242,7 @@ describe('lifecycle traffic', () => {
 describe('lifecycle messages the lab measured (IKE aes256-sha256-modp2048, real NAT, IP bytes)', () => {
   const ikev2 = lifecycleTraffic(resolveHandshakeInput({})).ikev2;
   it.each([
-    { name: 'Liveness check (DPD)', ip: 320, source: 'behind a NAT strongSwan adds N(NATD_S_IP) N(NATD_D_IP) (ike_mobike.c dpd(), commit 3b902ea5): 28 + 4 + 16 + pad16(56) 64 + 16 = 128, + 32' },
+    { name: 'Liveness check (DPD)', ip: 320, source: 'strongswan/strongswan src/libcharon/sa/ikev2/tasks/ike_mobike.c@3b902ea5: behind a NAT dpd() adds N(NATD_S_IP) N(NATD_D_IP): 28 + 4 + 16 + pad16(56) 64 + 16 = 128, + 32' },
     { name: 'IKE SA rekey (CREATE_CHILD_SA + Delete)', ip: 464 + 464 + 112 + 112, source: `${LAB}: psk-modp2048 09-12` },
   ])('$name: $ip bytes per event ($source)', ({ name, ip }) => {
     expect(ikev2.find((item) => item.name === name)?.ipBytesPerEvent).toBe(ip);

@@ -15,9 +15,9 @@ import { expectedRoundMs, giveUpProbability, roundLaw } from '../../../src/lib/h
 
 describe('retransmission schedules', () => {
   it.each([
-    { name: 'strongSwan IKE', schedule: STRONGSWAN_IKE_SCHEDULE, absolute: [4, 11.2, 24.16, 47.488, 89.4784, 165.06112], source: 'strongSwan docs "Retransmission": 4, 11, 24, 47, 89 s, giving up at 165 s' },
+    { name: 'strongSwan IKE', schedule: STRONGSWAN_IKE_SCHEDULE, absolute: [4, 11.2, 24.16, 47.488, 89.4784, 165.06112], source: 'strongswan-retransmission: 4, 11, 24, 47, 89 s, giving up at 165 s' },
     { name: 'RFC 2661 L2TP', schedule: RFC2661_L2TP_SCHEDULE, absolute: [1, 3, 7, 15, 23, 31], source: 'RFC 2661 §5.8: 1 s, doubling, capped at 8 s, 5 retransmissions' },
-    { name: 'xl2tpd', schedule: XL2TPD_L2TP_SCHEDULE, absolute: [1, 2, 3, 4, 5], source: 'xl2tpd control_xmit(): fixed 1 s, 5 sends' },
+    { name: 'xl2tpd', schedule: XL2TPD_L2TP_SCHEDULE, absolute: [1, 2, 3, 4, 5], source: 'xl2tpd-source: control_xmit(), a fixed 1 s, 5 sends' },
     { name: 'RFC 1661 PPP', schedule: RFC1661_PPP_SCHEDULE, absolute: [3, 6, 9, 12, 15, 18, 21, 24, 27, 30], source: 'RFC 1661 §4.6: Restart 3 s, Max-Configure 10' },
   ])('$name: transmissions time out at $absolute s ($source)', ({ schedule, absolute }) => {
     let elapsed = 0;
@@ -172,11 +172,11 @@ describe('Monte Carlo', () => {
   });
 
   it.each([
-    { protocol: 'ikev2', input: {}, loss: 0.05, source: 'IKEv2 PSK' },
-    { protocol: 'ikev2', input: { ikev2: { auth: 'eap-mschapv2' } }, loss: 0.1, source: 'IKEv2 EAP-MSCHAPv2' },
-    { protocol: 'l2tp', input: {}, loss: 0.05, source: 'L2TP/IPsec' },
-    { protocol: 'l2tp', input: { event: 'network-change', detection: { l2tp: 'lcp-echo' } }, loss: 0.05, source: 'L2TP/IPsec after LCP echo timeout' },
-  ] as const)('mean of 20 000 draws agrees with the closed form within 3 % ($source, loss $loss)', ({ protocol, input, loss }) => {
+    { protocol: 'ikev2', input: {}, loss: 0.05, case: 'IKEv2 PSK' },
+    { protocol: 'ikev2', input: { ikev2: { auth: 'eap-mschapv2' } }, loss: 0.1, case: 'IKEv2 EAP-MSCHAPv2' },
+    { protocol: 'l2tp', input: {}, loss: 0.05, case: 'L2TP/IPsec' },
+    { protocol: 'l2tp', input: { event: 'network-change', detection: { l2tp: 'lcp-echo' } }, loss: 0.05, case: 'L2TP/IPsec after LCP echo timeout' },
+  ] as const)('mean of 20 000 draws agrees with the closed form within 3 % ($case, loss $loss)', ({ protocol, input, loss }) => {
     const result = analyzeScenario(protocol, { ...input, loss, monteCarlo: { samples: 20_000, seed: 11 } });
     expect(result.monteCarlo.meanMs).not.toBeNull();
     const relative = Math.abs((result.monteCarlo.meanMs ?? 0) - result.totals.expectedMs) / result.totals.expectedMs;

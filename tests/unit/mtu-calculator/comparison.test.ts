@@ -52,13 +52,13 @@ describe('comparison rows', () => {
   });
 
   it.each([
-    // overhead.md §6.3 "IMIX clamped" column, IPv4 outer, PMTU 1500.
-    { source: 'overhead.md §6.3 row A: IKEv2 NAT-T AES-GCM-16, 4022/4788', s: state({}), protocol: 'ikev2', imix: 4022 / 4788 },
-    { source: 'overhead.md §6.3 row B: IKEv2 NAT-T AES-CBC + SHA2-256, 4006/4944', s: state({ esp: 'aes256-sha256' }), protocol: 'ikev2', imix: 4006 / 4944 },
-    { source: 'overhead.md §6.3 row C: L2TP/IPsec AES-CBC + SHA1-96, 3988/5072', s: state({ esp: 'aes128-sha1' }), protocol: 'l2tp', imix: 3988 / 5072 },
-    { source: 'overhead.md §6.3 row D: L2TP/IPsec AES-GCM-16, 4004/4964', s: state({}), protocol: 'l2tp', imix: 4004 / 4964 },
-    { source: 'overhead.md §6.3 row E: WireGuard (MTU 1440), 4024/4800', s: state({}), protocol: 'wireguard', imix: 4024 / 4800 },
-    { source: 'overhead.md §6.3 row F: OpenVPN 2.6 UDP AES-256-GCM, 4032/4656', s: state({}), protocol: 'openvpn', imix: 4032 / 4656 },
+    // Simple IMIX with the 1500-byte packet clamped to the tunnel MTU, IPv4 outer, PMTU 1500.
+    { source: 'RFC 4106 §3.2: IKEv2 NAT-T AES-GCM-16, Simple IMIX clamped: 4022/4788', s: state({}), protocol: 'ikev2', imix: 4022 / 4788 },
+    { source: 'RFC 4303 §2.4: IKEv2 NAT-T AES-CBC + SHA2-256, Simple IMIX clamped: 4006/4944', s: state({ esp: 'aes256-sha256' }), protocol: 'ikev2', imix: 4006 / 4944 },
+    { source: 'RFC 4303 §3.1.1: L2TP/IPsec (RFC 3193) AES-CBC + SHA1-96, Simple IMIX clamped: 3988/5072', s: state({ esp: 'aes128-sha1' }), protocol: 'l2tp', imix: 3988 / 5072 },
+    { source: 'RFC 4303 §3.1.1: L2TP/IPsec (RFC 3193) AES-GCM-16 (RFC 4106 §3.2), Simple IMIX clamped: 4004/4964', s: state({}), protocol: 'l2tp', imix: 4004 / 4964 },
+    { source: 'wireguard-paper §5.4.6: WireGuard (MTU 1440), Simple IMIX clamped: 4024/4800', s: state({}), protocol: 'wireguard', imix: 4024 / 4800 },
+    { source: 'openvpn-mtu: OpenVPN 2.6 UDP AES-256-GCM, Simple IMIX clamped: 4032/4656', s: state({}), protocol: 'openvpn', imix: 4032 / 4656 },
   ])('$source', ({ s, protocol, imix }) => {
     const row = comparisonRows(s).find((r) => r.protocol === protocol)!;
     expect(value(row.imixEfficiency)).toBeCloseTo(imix, 12);

@@ -31,20 +31,20 @@ function expectedSpec(s: CalculatorState): TunnelSpec {
 
 describe('valid states show the model’s numbers', () => {
   it.each([
-    { source: 'default IKEv2 road warrior, overhead.md §9 (1438 / 1398)', s: state({}) },
-    { source: 'IKEv2 CBC/SHA2-256 (overhead.md §6.1 T4/T5: 1422)', s: state({ esp: 'aes256-sha256' }) },
-    { source: 'IKEv2 over IPv6 path, IPv6 inside', s: state({ outer: '6', inner: '6', size: '1280' }) },
-    { source: 'IKEv2 ESP-in-TCP, RFC 9329', s: state({ encap: 'tcp', size: '576' }) },
-    { source: 'IKEv2 plain ESP, PPPoE path', s: state({ encap: 'none', mtu: '1492', size: '40' }) },
-    { source: 'L2TP/IPsec Linux LNS (overhead.md §9: 1404 / 1364)', s: state({ proto: 'l2tp', esp: 'aes256-sha1' }) },
-    { source: 'L2TP with L bit and Ns/Nr, npppd-like (RFC 2661 §3.1: 12 bytes)', s: state({ proto: 'l2tp', esp: 'aes128-sha1', l2tplen: '1', l2tpseq: '1' }) },
-    { source: 'L2TP with ACFC and PFC (RFC 1661 §6.5, §6.6)', s: state({ proto: 'l2tp', acfc: '1', pfc: '1', size: '100' }) },
-    { source: 'L2TP over IPv6 with IPv6 inside, TCP', s: state({ proto: 'l2tp', outer: '6', inner: '6', encap: 'tcp', acfc: '1' }) },
-    { source: 'WireGuard, IPv4 (overhead.md §5.1: 1440)', s: state({ proto: 'wireguard', size: '100' }) },
-    { source: 'WireGuard, IPv6 over PPPoE (overhead.md §7.1: 1412)', s: state({ proto: 'wireguard', outer: '6', mtu: '1492', size: '1412' }) },
-    { source: 'OpenVPN UDP (overhead.md §5.2: 1448)', s: state({ proto: 'openvpn' }) },
-    { source: 'OpenVPN TCP', s: state({ proto: 'openvpn', encap: 'tcp', inner: '6' }) },
-    { source: 'jumbo path with 3DES', s: state({ esp: '3des-md5', mtu: '9000', size: '8000' }) },
+    { source: 'RFC 4106 §3.2: default IKEv2 road warrior, AES-GCM-16 NAT-T (1438 / 1398)', s: state({}) },
+    { source: 'RFC 4303 §2.4: IKEv2 AES-CBC + SHA2-256 NAT-T (1422)', s: state({ esp: 'aes256-sha256' }) },
+    { source: 'RFC 8200 §3: IKEv2 over an IPv6 path, IPv6 inside', s: state({ outer: '6', inner: '6', size: '1280' }) },
+    { source: 'RFC 9329 §3: IKEv2 ESP in TCP', s: state({ encap: 'tcp', size: '576' }) },
+    { source: 'RFC 4303 §2: IKEv2 plain ESP (protocol 50) on a PPPoE path', s: state({ encap: 'none', mtu: '1492', size: '40' }) },
+    { source: 'linux-l2tp-core: L2TP/IPsec from a Linux LNS, L2TP 6, PPP 4 (1404 / 1364)', s: state({ proto: 'l2tp', esp: 'aes256-sha1' }) },
+    { source: 'RFC 2661 §3.1: L2TP with L bit and Ns/Nr, 12 bytes (openbsd-npppd-l2tp)', s: state({ proto: 'l2tp', esp: 'aes128-sha1', l2tplen: '1', l2tpseq: '1' }) },
+    { source: 'RFC 1661 §6.5: L2TP with PFC, and ACFC (§6.6)', s: state({ proto: 'l2tp', acfc: '1', pfc: '1', size: '100' }) },
+    { source: 'RFC 8200 §3: L2TP/IPsec over IPv6 with IPv6 inside, TCP', s: state({ proto: 'l2tp', outer: '6', inner: '6', encap: 'tcp', acfc: '1' }) },
+    { source: 'linux-wireguard-device: WireGuard over IPv4 (1440)', s: state({ proto: 'wireguard', size: '100' }) },
+    { source: 'wireguard-paper §5.4.6: WireGuard, IPv6 over PPPoE 1492 - 80 (1412)', s: state({ proto: 'wireguard', outer: '6', mtu: '1492', size: '1412' }) },
+    { source: 'openvpn-mtu: OpenVPN UDP, AES-256-GCM (1448)', s: state({ proto: 'openvpn' }) },
+    { source: 'openvpn-mtu: OpenVPN over TCP adds a 2-byte packet length', s: state({ proto: 'openvpn', encap: 'tcp', inner: '6' }) },
+    { source: 'RFC 2451 §2.4: 3DES on a jumbo path', s: state({ esp: '3des-md5', mtu: '9000', size: '8000' }) },
   ])('$source', ({ s }) => {
     const result = computeResult(s);
     const spec = expectedSpec(s);
@@ -79,11 +79,11 @@ describe('valid states show the model’s numbers', () => {
     // - UDP 8 - L2TP 6 (RFC 2661 §3.1, no L or S bit) - PPP 4 (RFC 1662 §3.1 FF 03 + protocol) = 1404.
     { source: 'RFC 2404 §3, RFC 2661 §3.1, RFC 1662 §3.1', s: { proto: 'l2tp', esp: 'aes256-sha1' }, path: { maxInner: 1404, mss: 1364 } },
     // WireGuard: IPv4 20 + UDP 8 + header 16 + Poly1305 tag 16 (WireGuard whitepaper §5.4.6) = 60: 1440.
-    { source: 'WireGuard whitepaper §5.4.6', s: { proto: 'wireguard' }, path: { maxInner: 1440, mss: 1400 } },
+    { source: 'wireguard-paper §5.4.6', s: { proto: 'wireguard' }, path: { maxInner: 1440, mss: 1400 } },
     // Over IPv6 (40) and PPPoE 1492: 1492 - 40 - 8 - 32 = 1412.
     { source: 'RFC 8200 §3, RFC 2516 §7', s: { proto: 'wireguard', outer: '6', mtu: '1492' }, path: { maxInner: 1412 } },
     // OpenVPN AEAD data channel v2: opcode/peer-id 4 + packet id 4 + tag 16 (openvpn src/openvpn/crypto.c): 1500 - 28 - 24.
-    { source: 'OpenVPN src/openvpn/crypto.c (AEAD packet format)', s: { proto: 'openvpn' }, path: { maxInner: 1448, mss: 1408 } },
+    { source: 'openvpn-mtu: AEAD packet format', s: { proto: 'openvpn' }, path: { maxInner: 1448, mss: 1408 } },
   ] as { source: string; s: Partial<CalculatorState>; path?: object; packet?: object }[])('literal figures: $source, $s', ({ s, path, packet }) => {
     const result = computeResult(state(s));
     if (path) expect(result.path).toMatchObject(path);
@@ -231,7 +231,7 @@ describe('invariants over any state', () => {
     );
   });
 
-  it('reads the default as the overhead.md §6.1 formula: 4 × ⌊(1500 − 20 − 8 − 8 − 8 − 16) ÷ 4⌋ − 2', () => {
+  it('reads the default as the RFC 4303 §2.4 formula: 4 × ⌊(1500 − 20 − 8 − 8 − 8 − 16) ÷ 4⌋ − 2', () => {
     expect(computeResult(DEFAULT_STATE).path?.arithmetic.text).toBe(
       '1438 = 4 × ⌊(1500 path MTU − 20 IPv4 header − 8 UDP (NAT-T) − 8 ESP header − 8 IV − 16 ICV) ÷ 4⌋ − 2 pad length + next header',
     );

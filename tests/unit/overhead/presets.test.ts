@@ -11,14 +11,14 @@ describe('presets', () => {
   });
 
   it.each([
-    { source: 'overhead.md §9 IKEv2 road-warrior preset (GCM)', id: 'ikev2-gcm', maxInner: 1438, mss: 1398 },
-    { source: 'overhead.md §9 IKEv2 road-warrior preset (CBC/SHA2)', id: 'ikev2-cbc', maxInner: 1422, mss: 1382 },
-    { source: 'overhead.md §6.1: AES-CBC + SHA1-96 NAT-T gives the same 1422 as SHA2-256', id: 'ikev2-windows', maxInner: 1422, mss: 1382 },
-    { source: 'overhead.md §6.1: AES-CBC + SHA2-256 NAT-T', id: 'ikev2-apple', maxInner: 1422, mss: 1382 },
-    { source: 'overhead.md §9 L2TP/IPsec preset: PPP MTU 1404 / MSS 1364', id: 'l2tp-linux', maxInner: 1404, mss: 1364 },
-    { source: 'overhead.md §4.4: ACFC saves 2 bytes: X = 8 + 6 + 2 = 16 → 1424 - 2 - 16', id: 'l2tp-windows', maxInner: 1406, mss: 1366 },
-    { source: 'overhead.md §5.1: WireGuard over IPv4 at 1500 → 1440', id: 'wireguard', maxInner: 1440, mss: 1400 },
-    { source: 'overhead.md §5.2: OpenVPN 2.6 AES-GCM over UDP/IPv4 → 1448', id: 'openvpn', maxInner: 1448, mss: 1408 },
+    { source: 'RFC 4106 §3.2: IKEv2 road warrior, AES-GCM-16, NAT-T at 1500: 1438 / MSS 1398', id: 'ikev2-gcm', maxInner: 1438, mss: 1398 },
+    { source: 'RFC 4303 §2.4: IKEv2 road warrior, AES-CBC + SHA2-256-128, NAT-T at 1500: 1422 / MSS 1382', id: 'ikev2-cbc', maxInner: 1422, mss: 1382 },
+    { source: 'RFC 4303 §2.4: AES-CBC + SHA1-96 NAT-T gives the same 1422 as SHA2-256 (16-byte blocks)', id: 'ikev2-windows', maxInner: 1422, mss: 1382 },
+    { source: 'RFC 4303 §2.4: AES-CBC + SHA2-256-128, NAT-T', id: 'ikev2-apple', maxInner: 1422, mss: 1382 },
+    { source: 'RFC 4303 §3.1.1: L2TP/IPsec (RFC 3193), AES-CBC + SHA1-96, L2TP 6, PPP 4, NAT-T: PPP MTU 1404 / MSS 1364', id: 'l2tp-linux', maxInner: 1404, mss: 1364 },
+    { source: 'RFC 1661 §6.6: ACFC saves 2 bytes: X = 8 + 6 + 2 = 16 → 1424 - 2 - 16', id: 'l2tp-windows', maxInner: 1406, mss: 1366 },
+    { source: 'linux-wireguard-device: 1500 - (20 + 8 + 32) = 1440 over IPv4', id: 'wireguard', maxInner: 1440, mss: 1400 },
+    { source: 'openvpn-mtu: OpenVPN 2.6 AES-GCM over UDP/IPv4: 1500 - 52 = 1448', id: 'openvpn', maxInner: 1448, mss: 1408 },
   ])('$source ($id)', ({ id, maxInner, mss }) => {
     const preset = presetById(id);
     expect(maxInnerPacket(preset.spec, 1500)).toBe(maxInner);

@@ -1,5 +1,5 @@
-// overhead.md §2.4 transform table: ESP-only overhead and the totals with an IPv4 tunnel,
-// IPv4 + NAT-T and IPv6 + NAT-T, as min..max over every padding. And §6.2: the closed form
+// Transform table (one row per RFC): ESP-only overhead and the totals with an IPv4 tunnel,
+// IPv4 + NAT-T and IPv6 + NAT-T, as min..max over every padding. And the closed form
 // agrees with the Linux kernel's xfrm_state_mtu() and with a brute-force search.
 import { describe, expect, it } from 'vitest';
 import {
@@ -28,28 +28,28 @@ const aead8: Omit<Row, 'source' | 'esp'> = { espOnly: [26, 29], ipv4Tunnel: [46,
 const des3: Omit<Row, 'source' | 'esp'> = { espOnly: [30, 37], ipv4Tunnel: [50, 57], ipv4NatT: [58, 65], ipv6NatT: [78, 85] };
 
 const rows: Row[] = [
-  { source: 'overhead.md §2.4 AES-CBC-128 + HMAC-SHA1-96 (RFC 3602, RFC 2404)', esp: 'aes128-sha1', ...cbcSha1 },
-  { source: 'overhead.md §2.4 AES-CBC-192 + HMAC-SHA1-96', esp: 'aes192-sha1', ...cbcSha1 },
-  { source: 'overhead.md §2.4 AES-CBC-256 + HMAC-SHA1-96', esp: 'aes256-sha1', ...cbcSha1 },
-  { source: 'overhead.md §2.4 AES-CBC + HMAC-SHA2-256-128 (RFC 4868)', esp: 'aes256-sha256', espOnly: [42, 57], ipv4Tunnel: [62, 77], ipv4NatT: [70, 85], ipv6NatT: [90, 105] },
-  { source: 'overhead.md §2.4 AES-CBC + HMAC-SHA2-384-192 (RFC 4868)', esp: 'aes256-sha384', espOnly: [50, 65], ipv4Tunnel: [70, 85], ipv4NatT: [78, 93], ipv6NatT: [98, 113] },
-  { source: 'overhead.md §2.4 AES-CBC + HMAC-SHA2-512-256 (RFC 4868)', esp: 'aes256-sha512', espOnly: [58, 73], ipv4Tunnel: [78, 93], ipv4NatT: [86, 101], ipv6NatT: [106, 121] },
-  { source: 'overhead.md §2.4 AES-CBC + AES-XCBC-96 (RFC 3566)', esp: 'aes128-aesxcbc', ...cbcSha1 },
-  { source: 'overhead.md §2.4 ENCR_AES_GCM_16 (RFC 4106)', esp: 'aes256gcm16', ...aead16 },
-  { source: 'overhead.md §2.4 ENCR_AES_GCM_16, bit-length alias (strongSwan aes128gcm128)', esp: 'aes128gcm128', ...aead16 },
-  { source: 'overhead.md §2.4 ENCR_AES_GCM_12 (RFC 4106 §6)', esp: 'aes256gcm12', ...aead12 },
-  { source: 'overhead.md §2.4 ENCR_AES_GCM_12, alias aes192gcm96', esp: 'aes192gcm96', ...aead12 },
-  { source: 'overhead.md §2.4 ENCR_AES_GCM_8 (RFC 4106 §6)', esp: 'aes256gcm8', ...aead8 },
-  { source: 'overhead.md §2.4 ENCR_AES_GCM_8, alias aes128gcm64', esp: 'aes128gcm64', ...aead8 },
-  { source: 'overhead.md §2.4 ENCR_AES_CCM_16 (RFC 4309)', esp: 'aes256ccm16', ...aead16 },
-  { source: 'overhead.md §2.4 ENCR_AES_CCM_12 (RFC 4309)', esp: 'aes128ccm12', ...aead12 },
-  { source: 'overhead.md §2.4 ENCR_AES_CCM_8 (RFC 4309)', esp: 'aes192ccm8', ...aead8 },
-  { source: 'overhead.md §2.4 ENCR_AES_CTR + HMAC-SHA2-256-128 (RFC 3686)', esp: 'aes128ctr-sha256', ...aead16 },
-  { source: 'overhead.md §2.4 ENCR_CHACHA20_POLY1305 (RFC 7634)', esp: 'chacha20poly1305', ...aead16 },
-  { source: 'overhead.md §2.4 ENCR_NULL_AUTH_AES_GMAC (RFC 4543)', esp: 'aes128gmac', ...aead16 },
-  { source: 'overhead.md §2.4 ENCR_3DES + HMAC-SHA1-96 (RFC 2451)', esp: '3des-sha1', ...des3 },
-  { source: 'overhead.md §2.4 ENCR_3DES + HMAC-MD5-96 (RFC 2451, RFC 2403)', esp: '3des-md5', ...des3 },
-  { source: 'overhead.md §2.4 ENCR_NULL + HMAC-SHA2-256-128 (RFC 2410)', esp: 'null-sha256', ...aead8 },
+  { source: 'RFC 3602 §2.4: AES-CBC-128, IV and block 16; RFC 2404 HMAC-SHA1-96', esp: 'aes128-sha1', ...cbcSha1 },
+  { source: 'RFC 3602 §2.4: AES-CBC-192, IV and block 16; RFC 2404 HMAC-SHA1-96', esp: 'aes192-sha1', ...cbcSha1 },
+  { source: 'RFC 3602 §2.4: AES-CBC-256, IV and block 16; RFC 2404 HMAC-SHA1-96', esp: 'aes256-sha1', ...cbcSha1 },
+  { source: 'RFC 4868 §2.3: HMAC-SHA2-256 truncated to 128 bits; RFC 3602 AES-CBC', esp: 'aes256-sha256', espOnly: [42, 57], ipv4Tunnel: [62, 77], ipv4NatT: [70, 85], ipv6NatT: [90, 105] },
+  { source: 'RFC 4868 §2.3: HMAC-SHA2-384 truncated to 192 bits; RFC 3602 AES-CBC', esp: 'aes256-sha384', espOnly: [50, 65], ipv4Tunnel: [70, 85], ipv4NatT: [78, 93], ipv6NatT: [98, 113] },
+  { source: 'RFC 4868 §2.3: HMAC-SHA2-512 truncated to 256 bits; RFC 3602 AES-CBC', esp: 'aes256-sha512', espOnly: [58, 73], ipv4Tunnel: [78, 93], ipv4NatT: [86, 101], ipv6NatT: [106, 121] },
+  { source: 'RFC 3566 §4: AES-XCBC-MAC-96; RFC 3602 AES-CBC', esp: 'aes128-aesxcbc', ...cbcSha1 },
+  { source: 'RFC 4106 §6: ENCR_AES_GCM_16, IV 8 (§3.1), 4-byte alignment (§3.2)', esp: 'aes256gcm16', ...aead16 },
+  { source: 'RFC 4106 §6: ENCR_AES_GCM_16; strongswan/strongswan src/libstrongswan/crypto/proposal/proposal_keywords_static.txt@3b902ea5 alias aes128gcm128', esp: 'aes128gcm128', ...aead16 },
+  { source: 'RFC 4106 §6: ENCR_AES_GCM_12', esp: 'aes256gcm12', ...aead12 },
+  { source: 'RFC 4106 §6: ENCR_AES_GCM_12; strongswan/strongswan src/libstrongswan/crypto/proposal/proposal_keywords_static.txt@3b902ea5 alias aes192gcm96', esp: 'aes192gcm96', ...aead12 },
+  { source: 'RFC 4106 §6: ENCR_AES_GCM_8', esp: 'aes256gcm8', ...aead8 },
+  { source: 'RFC 4106 §6: ENCR_AES_GCM_8; strongswan/strongswan src/libstrongswan/crypto/proposal/proposal_keywords_static.txt@3b902ea5 alias aes128gcm64', esp: 'aes128gcm64', ...aead8 },
+  { source: 'RFC 4309 §3.1: ENCR_AES_CCM_16, IV 8, 4-byte alignment', esp: 'aes256ccm16', ...aead16 },
+  { source: 'RFC 4309 §3.1: ENCR_AES_CCM_12, IV 8, 4-byte alignment', esp: 'aes128ccm12', ...aead12 },
+  { source: 'RFC 4309 §3.1: ENCR_AES_CCM_8, IV 8, 4-byte alignment', esp: 'aes192ccm8', ...aead8 },
+  { source: 'RFC 3686 §3.1: AES-CTR, IV 8, no block padding (§3.2); RFC 4868 HMAC-SHA2-256-128', esp: 'aes128ctr-sha256', ...aead16 },
+  { source: 'RFC 7634 §2: IV 8, tag 16, 4-byte alignment', esp: 'chacha20poly1305', ...aead16 },
+  { source: 'RFC 4543 §3: IV 8, untruncated 16-byte tag', esp: 'aes128gmac', ...aead16 },
+  { source: 'RFC 2451 §2.4: 3DES block and IV 8; RFC 2404 HMAC-SHA1-96', esp: '3des-sha1', ...des3 },
+  { source: 'RFC 2451 §2.4: 3DES block and IV 8; RFC 2403 HMAC-MD5-96', esp: '3des-md5', ...des3 },
+  { source: 'RFC 4303 §2.4: ENCR_NULL (RFC 2410, no IV) still aligns to 4; RFC 4868 HMAC-SHA2-256-128', esp: 'null-sha256', ...aead8 },
 ];
 
 const tunnelSpec = (esp: string, outer: 4 | 6, encapsulation: 'none' | 'udp'): TunnelSpec => ({
@@ -68,7 +68,7 @@ function measuredRange(spec: TunnelSpec): Range {
   return [min, max];
 }
 
-describe('overhead.md §2.4 transform table', () => {
+describe('transform table', () => {
   it.each(rows)('$source', ({ esp, espOnly, ipv4Tunnel, ipv4NatT, ipv6NatT }) => {
     const v4 = measuredRange(tunnelSpec(esp, 4, 'none'));
     expect([v4[0] - 20, v4[1] - 20]).toEqual(espOnly);
@@ -86,7 +86,7 @@ describe('overhead.md §2.4 transform table', () => {
  * tunnel mode) + encapsulation; net_adj = IP header in transport mode, 0 in tunnel mode;
  * blksize = ALIGN(cipher block, 4). It returns the largest IP packet handed to ESP.
  * For ESP in TCP the kernel's header_len holds only the 2-byte length (the TCP header is
- * charged to the socket); as in overhead.md §6.2, the TCP header is added to it here.
+ * charged to the socket, linux-espintcp), so the TCP header is added to it here.
  */
 function linuxXfrmStateMtu(mtu: number, opts: { iv: number; icv: number; block: number; encap: number; tunnelHeader: number; transportHeader: number }): number {
   const blksize = Math.ceil(opts.block / 4) * 4;
@@ -96,7 +96,7 @@ function linuxXfrmStateMtu(mtu: number, opts: { iv: number; icv: number; block: 
   return Math.floor((mtu - headerLen - opts.icv - netAdj) / blksize) * blksize + netAdj - 2;
 }
 
-describe('overhead.md §6.2: closed form = Linux xfrm_state_mtu() = brute force', () => {
+describe('closed form = Linux xfrm_state_mtu() (linux-xfrm-state) = brute force', () => {
   const proposals = rows.map((r) => r.esp);
   const encapsulations = [
     { encapsulation: 'none', tcpOptionBytes: 0, bytes: 0 },
@@ -113,7 +113,7 @@ describe('overhead.md §6.2: closed form = Linux xfrm_state_mtu() = brute force'
     ([4, 6] as const).flatMap((outer) =>
       encapsulations.flatMap((e) =>
         modes.map((m) => ({
-          source: `overhead.md §6.2: ${esp}, IPv${outer}, ${e.encapsulation}${e.tcpOptionBytes ? `+${e.tcpOptionBytes}` : ''}, ${m.label}`,
+          case: `${esp}, IPv${outer}, ${e.encapsulation}${e.tcpOptionBytes ? `+${e.tcpOptionBytes}` : ''}, ${m.label}`,
           esp, outer, e, m,
         })),
       ),

@@ -24,7 +24,7 @@ describe('client dataset', () => {
   });
 
   it.each(CLIENTS.map((c) => [c.id, c] as const))('%s names a source, a confidence label and offers that parse', (_, client) => {
-    expect(client.source.url).toMatch(/^https:\/\//);
+    expect(client.source.href).toMatch(/^https:\/\//);
     expect(['source code', 'documentation', 'observed in logs']).toContain(client.confidence);
     if (client.confidence === 'source code') expect(client.source.path).toBeTruthy();
     if (client.confidence === 'observed in logs') expect(client.source.date).toBeTruthy();

@@ -35,17 +35,17 @@ describe('reachability: flows per scenario (representative rows)', () => {
     {
       s: scenario({ protocol: 'l2tp', serverNat: false, clientNat: true }),
       flows: ['ike:required', 'nat-t:required', 'esp:conditional', 'l2tp:inside-ipsec-only'],
-      source: 'RFC 3193 (L2TP in ESP transport mode), RFC 2661 §8.1 (UDP 1701), RFC 3947/3948',
+      source: 'RFC 2661 §8.1: UDP 1701, in ESP transport mode (RFC 3193), NAT-T per RFC 3947 and RFC 3948',
     },
     {
       s: scenario({ protocol: 'both', tcpEncapsulation: true }),
       flows: ['ike:required', 'nat-t:required', 'esp:conditional', 'l2tp:inside-ipsec-only', 'tcp-encap:required'],
-      source: 'RFC 9329; libreswan ipsec.conf(5) listen-tcp (TCP 4500)',
+      source: 'RFC 9329 §2: TCP 4500; libreswan-ipsec-conf listen-tcp',
     },
     {
       s: scenario({ protocol: 'l2tp', tcpEncapsulation: true }),
       flows: ['ike:required', 'nat-t:required', 'esp:conditional', 'l2tp:inside-ipsec-only'],
-      source: 'RFC 9329 encapsulates IKEv2; libreswan refuses enable-tcp for IKEv1',
+      source: 'RFC 9329 §1: TCP encapsulation is for IKEv2; libreswan-ipsec-conf refuses enable-tcp for IKEv1',
     },
   ])('$s.protocol snat=$s.serverNat cnat=$s.clientNat tcp=$s.tcpEncapsulation -> $flows ($source)', ({ s, flows }) => {
     expect(flowsFor(s).map((f) => `${f.id}:${f.need}`)).toEqual(flows);

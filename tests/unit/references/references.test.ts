@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { references, resolveCitation } from '../../../src/lib/references';
+import { resolveCitation } from '../../../src/lib/citations/links';
+import { references } from '../../../src/lib/references';
 
 describe('resolveCitation', () => {
   it.each([

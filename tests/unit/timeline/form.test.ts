@@ -44,10 +44,10 @@ describe('formGroups', () => {
   });
 
   it.each([
-    { field: 'detect', value: 'event', hint: 'strongSwan reacts 100 ms after the address event.', source: 'strongSwan kernel-netlink ROAM_DELAY 100 ms' },
-    { field: 'detect', value: 'dpd', hint: 'No address event: a liveness check every 30 s until DPD gives up.', source: 'hwdsl2 setup dpddelay=30' },
-    { field: 'l2detect', value: 'event', hint: 'Recovery starts 100 ms after the address event, as for IKEv2.', source: 'same settling delay' },
-    { field: 'l2detect', value: 'lcp', hint: 'pppd gives up after 4 missed echoes, 30 s apart (hwdsl2 setup).', source: 'hwdsl2 options.xl2tpd: lcp-echo-interval 30, lcp-echo-failure 4' },
+    { field: 'detect', value: 'event', hint: 'strongSwan reacts 100 ms after the address event.', source: 'strongswan-kernel-netlink-net: ROAM_DELAY 100 ms' },
+    { field: 'detect', value: 'dpd', hint: 'No address event: a liveness check every 30 s until DPD gives up.', source: 'hwdsl2-vpnsetup: dpddelay=30' },
+    { field: 'l2detect', value: 'event', hint: 'Recovery starts 100 ms after the address event, as for IKEv2.', source: 'strongswan-kernel-netlink-net: the same ROAM_DELAY settling delay' },
+    { field: 'l2detect', value: 'lcp', hint: 'pppd gives up after 4 missed echoes, 30 s apart (hwdsl2 setup).', source: 'hwdsl2-vpnsetup: options.xl2tpd lcp-echo-interval 30, lcp-echo-failure 4' },
   ] as const)('the $field hint describes the selected option $value ($source)', ({ field, value, hint }) => {
     const control = formGroups({ ...DEFAULT_TIMELINE_STATE, event: 'change', [field]: value }, false)
       .flatMap((g) => g.controls)
