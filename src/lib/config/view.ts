@@ -2,7 +2,9 @@
  * What the builder's page shows around the files: the form's fields with their labels and
  * hints, the clients one can choose, and the matrix rows. Pure, so the island only binds.
  */
-import { CLIENTS, IKEV1_CLIENT_IDS, type ClientId } from '../proposals';
+// The client dataset alone, not the matcher's index: the builder island loads this module at once
+// and the matcher only with the model (lib/config/build).
+import { CLIENTS, IKEV1_CLIENT_IDS, type ClientId } from '../proposals/clients';
 import type { ConfigBuild } from './build';
 import type { AuthMethod, ConfigField, ConfigState } from './state';
 
