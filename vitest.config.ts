@@ -10,10 +10,9 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/lib/**/*.ts'],
       reporter: ['text-summary'],
-      // Measured 2026-12-03 on the whole unit suite with the proposal matcher, configuration builder and
-      // troubleshooter: 94.6 % statements, 89.1 % branches, 93.6 % functions, 96.1 % lines (before them:
-      // 98.6 / 93.0 / 98.8 / 99.2). Raise these as the new tools' view helpers get unit tests.
-      thresholds: { statements: 94, branches: 88, functions: 93, lines: 95 },
+      // Measured 2026-12-04 on the whole unit suite, with unit tests for the new tools' view helpers:
+      // 95.0 % statements, 89.5 % branches, 94.9 % functions, 96.4 % lines.
+      thresholds: { statements: 94.5, branches: 89, functions: 94.5, lines: 96 },
     },
     projects: [
       {

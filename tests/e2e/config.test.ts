@@ -11,18 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig, CONFIG_URL_STATE, DEFAULT_CONFIG_STATE, type ConfigState } from '../../src/lib/config';
-import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
+import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site, openIsland } from './harness';
 
 const PATH = 'tools/config/';
 const noProblems: Problems = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
 
-async function openBuilder(site: Site, query: string, options: { viewport?: { width: number; height: number }; javaScript?: boolean } = {}) {
-  const opened = await site.openPage(options);
-  await opened.page.goto(`${site.url}${PATH}${query === '' ? '' : `?${query}`}`);
-  await opened.page.locator('.config').scrollIntoViewIfNeeded();
-  if (options.javaScript !== false) await opened.page.locator('.config[data-ready="true"]').waitFor();
-  return opened;
-}
+const openBuilder = (site: Site, query: string, options: { viewport?: { width: number; height: number }; javaScript?: boolean } = {}) =>
+  openIsland(site, `${PATH}${query === '' ? '' : `?${query}`}`, '.config', { ...options, ready: 'data-ready' });
 
 const fileText = (page: import('playwright-core').Page, name: string) =>
   page.locator(`[data-file="${name}"]`).evaluate((el) => el.textContent ?? '');

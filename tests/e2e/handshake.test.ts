@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site } from './harness';
+import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site, openIsland } from './harness';
 import { TIMELINE_URL_STATE, runTimeline, timelineDiagram, timelineQuery, totalRows, type TimelineState } from '../../src/lib/timeline';
 
 function modelFor(query: string) {
@@ -55,12 +55,7 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     await site?.close();
   });
 
-  async function open(query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) {
-    const opened = await site.openPage({ viewport });
-    await opened.page.goto(tool() + query);
-    await opened.page.waitForSelector('.timeline[data-hydrated="true"]');
-    return opened;
-  }
+  const open = (query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) => openIsland(site, `tools/handshake/${query}`, '.timeline', { viewport });
 
   it.each(LINKS)('a link shows the model’s totals and drawing: $why', async ({ query }) => {
     const { page, context, problems } = await open(query);

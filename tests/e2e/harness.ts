@@ -189,3 +189,23 @@ export async function fitsViewport(page: Page): Promise<{ fits: boolean; scrollW
     width: window.innerWidth,
   }));
 }
+
+/**
+ * Opens `path` (under the site's base, with its query) in a fresh page and, with JavaScript on,
+ * scrolls the island `selector` into view (islands hydrate when visible) and waits until it
+ * says it is interactive (`ready`, the attribute its comment names, is "true").
+ */
+export async function openIsland(
+  site: Site,
+  path: string,
+  selector: string,
+  options: { viewport?: { width: number; height: number }; javaScript?: boolean; ready?: 'data-hydrated' | 'data-ready' } = {},
+) {
+  const opened = await site.openPage({ viewport: options.viewport ?? VIEWPORTS.desktop, javaScript: options.javaScript });
+  await opened.page.goto(`${site.url}${path}`);
+  if (options.javaScript !== false) {
+    await opened.page.locator(selector).first().scrollIntoViewIfNeeded();
+    await opened.page.locator(`${selector}[${options.ready ?? 'data-hydrated'}="true"]`).first().waitFor();
+  }
+  return opened;
+}

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site } from './harness';
+import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site, openIsland } from './harness';
 
 async function verdicts(page: Page) {
   return page.$$eval('[data-client]', (rows) =>
@@ -55,12 +55,7 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
     await site?.close();
   });
 
-  async function open(query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) {
-    const opened = await site.openPage({ viewport });
-    await opened.page.goto(tool() + query);
-    await opened.page.waitForSelector('.matcher[data-hydrated="true"]');
-    return opened;
-  }
+  const open = (query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) => openIsland(site, `tools/proposals/${query}`, '.matcher', { viewport });
 
   it.each(LINKS)('a link shows its verdicts: $why', async ({ query, expected }) => {
     const { page, context, problems } = await open(query);

@@ -2,9 +2,11 @@
  * What the builder's page shows around the files: the form's fields with their labels and
  * hints, the clients one can choose, and the matrix rows. Pure, so the island only binds.
  */
-import { CLIENTS, IKEV1_CLIENT_IDS, type ClientId } from '../proposals';
+// The client dataset alone, not the matcher's index: the builder island loads this module at once
+// and the matcher only with the model (lib/config/build).
+import { CLIENTS, IKEV1_CLIENT_IDS, type ClientId } from '../proposals/clients';
 import type { ConfigBuild } from './build';
-import type { ConfigField, ConfigState } from './state';
+import type { AuthMethod, ConfigField, ConfigState } from './state';
 
 export interface TextInput {
   field: Exclude<ConfigField, 'auth' | 'clients' | 'l2tp' | 'servernat'>;
@@ -26,10 +28,16 @@ export const TEXT_INPUTS: readonly TextInput[] = [
   { field: 'l2tppool', label: 'L2TP address pool', hint: 'Only with legacy L2TP/IPsec: the PPP addresses for its clients, e.g. 10.20.0.0/24.' },
 ];
 
-export const AUTH_LABELS = {
+/** One label per method of AUTH_METHODS (the type makes a new method bring its label). */
+export const AUTH_LABELS: Record<AuthMethod, string> = {
   'eap-mschapv2': 'Server certificate + user names and passwords (EAP-MSCHAPv2)',
   psk: 'Pre-shared key (site-to-site and tests)',
-} as const;
+};
+
+/** The text fields the form shows: the L2TP pool only when legacy L2TP/IPsec is on. */
+export function textInputs(state: ConfigState): TextInput[] {
+  return TEXT_INPUTS.filter((i) => i.field !== 'l2tppool' || state.l2tp === '1');
+}
 
 export interface ClientChoice {
   id: ClientId;
@@ -42,6 +50,16 @@ export interface ClientChoice {
 /** The clients one can choose (the page computes this at build time and hands it to the island). */
 export function clientChoices(): ClientChoice[] {
   return CLIENTS.map(({ id, name, method, ikeVersion }) => ({ id, name, method, l2tp: ikeVersion === 1 }));
+}
+
+/** The clients offered: L2TP/IPsec ones only when legacy L2TP/IPsec is on. */
+export function clientsOffered(clients: readonly ClientChoice[], state: ConfigState): ClientChoice[] {
+  return clients.filter((c) => !c.l2tp || state.l2tp === '1');
+}
+
+/** The client ids the state names (as written; the model reports unknown ones). */
+export function chosenClients(state: ConfigState): Set<string> {
+  return new Set(state.clients.split(',').map((s) => s.trim()).filter(Boolean));
 }
 
 /** Turning legacy L2TP/IPsec on adds the Windows L2TP client; turning it off removes every IKEv1 client. */

@@ -46,4 +46,23 @@ export {
   type ProposalsState,
 } from './state';
 export { mtuQueryFor, runMatcher, timelineQueryFor, type FieldError, type MatcherRun } from './run';
-export { firstFailure, matrixCells, stageDetails, verdictSummary, type CellState, type MatrixCell, type StageDetail } from './view';
+export {
+  CELL_SYMBOL,
+  PROFILE_LABELS,
+  PS_LABELS,
+  firstFailure,
+  initialProposalsState,
+  matrixCells,
+  presetOf,
+  profileOptionLabel,
+  psOptions,
+  stageDetails,
+  suggestionText,
+  verdictSummary,
+  withClient,
+  withListValue,
+  withPreset,
+  type CellState,
+  type MatrixCell,
+  type StageDetail,
+} from './view';

@@ -3,8 +3,12 @@
  * client's detail panel. src/components/proposals only renders these.
  */
 import { TRANSFORM_NAMES } from './algorithms';
+import { CLIENT_IDS, WINDOWS_PS_VALUES, type AppleProfileParameters, type ClientId, type WindowsPsParameters } from './clients';
 import type { ClientVerdict, StageVerdict } from './match';
 import { describeAttempt } from './match';
+import { SERVER_PRESETS } from './presets';
+import { DEFAULT_PROPOSALS_STATE, readClients, type ProposalsState } from './state';
+import type { ServerSuggestion } from './suggest';
 
 export type CellState = 'yes' | 'retry' | 'no' | 'unreached';
 
@@ -78,3 +82,70 @@ export function firstFailure(verdict: ClientVerdict): string | null {
   return a.missing.length > 0 ? `${s.label}: no common ${a.missing.map((t) => TRANSFORM_NAMES[t]).join(', ')}` : `${s.label}: no single proposal matches`;
 }
 
+
+/** The matrix cell's symbol (the legend under the matrix explains them). */
+export const CELL_SYMBOL: Record<CellState, string> = { yes: '✓', retry: '✓+', no: '✗', unreached: '–' };
+
+/** Set-VpnConnectionIPsecConfiguration's parameter names (Microsoft's cmdlet reference). */
+export const PS_LABELS: Record<keyof WindowsPsParameters, string> = {
+  encryptionMethod: '-EncryptionMethod',
+  integrityCheckMethod: '-IntegrityCheckMethod',
+  dhGroup: '-DHGroup',
+  cipherTransformConstants: '-CipherTransformConstants',
+  authenticationTransformConstants: '-AuthenticationTransformConstants',
+  pfsGroup: '-PfsGroup',
+};
+
+/** The Apple profile keys (IKESecurityAssociationParameters, ChildSecurityAssociationParameters, EnablePFS). */
+export const PROFILE_LABELS: Record<keyof AppleProfileParameters, string> = {
+  ikeEncryption: 'IKE EncryptionAlgorithm',
+  ikeIntegrity: 'IKE IntegrityAlgorithm',
+  ikeGroup: 'IKE DiffieHellmanGroup',
+  childEncryption: 'Child EncryptionAlgorithm',
+  childIntegrity: 'Child IntegrityAlgorithm',
+  childGroup: 'Child DiffieHellmanGroup',
+  pfs: 'EnablePFS',
+};
+
+/** The choices of one Set-VpnConnectionIPsecConfiguration parameter. */
+export const psOptions = (key: keyof WindowsPsParameters): readonly string[] => WINDOWS_PS_VALUES[key];
+
+/** How a profile value reads in its menu: EnablePFS's 0/1 as No/Yes, the rest as Apple spells them. */
+export const profileOptionLabel = (key: keyof AppleProfileParameters, value: string): string =>
+  key === 'pfs' ? (value === '1' ? 'Yes' : 'No') : value;
+
+/** The state an island starts from: the defaults, a preset's proposals and a client list when given. */
+export function initialProposalsState(preset: string, clients: string): ProposalsState {
+  return withPreset({ ...DEFAULT_PROPOSALS_STATE, ...(clients ? { clients } : {}) }, preset);
+}
+
+/** The preset whose four proposal fields the state has, '' when the reader's own. */
+export function presetOf(state: ProposalsState): string {
+  return SERVER_PRESETS.find((p) => p.ike === state.ike && p.esp === state.esp && p.ike1 === state.ike1 && p.esp1 === state.esp1)?.id ?? '';
+}
+
+/** The state with a preset's four proposal fields; unchanged for an unknown id. */
+export function withPreset(state: ProposalsState, id: string): ProposalsState {
+  const p = SERVER_PRESETS.find((x) => x.id === id);
+  return p ? { ...state, ike: p.ike, esp: p.esp, ike1: p.ike1, esp1: p.esp1 } : state;
+}
+
+/** The state with a client chosen or not, in the dataset's order (unknown ids are dropped). */
+export function withClient(state: ProposalsState, id: ClientId, on: boolean): ProposalsState {
+  const current = readClients(state.clients).ids;
+  const ids = new Set(on ? [...current, id] : current.filter((c) => c !== id));
+  return { ...state, clients: CLIENT_IDS.filter((c) => ids.has(c)).join(',') };
+}
+
+/** The state with one value of the comma-separated `ps` or `profile` list replaced. */
+export function withListValue(state: ProposalsState, field: 'ps' | 'profile', index: number, value: string): ProposalsState {
+  const values = state[field].split(',');
+  values[index] = value;
+  return { ...state, [field]: values.join(',') };
+}
+
+/** The suggestion as swanctl.conf lines: `all` with the IKEv1 side when there is one, for the page; without, for the copy button. */
+export function suggestionText(s: ServerSuggestion, all: boolean): string {
+  const v2 = `proposals = ${s.ike}\nesp_proposals = ${s.esp}`;
+  return all && s.ike1 ? `${v2}\n# L2TP/IPsec (IKEv1)\nproposals = ${s.ike1}\nesp_proposals = ${s.esp1}` : v2;
+}

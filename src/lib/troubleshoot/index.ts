@@ -7,3 +7,4 @@ export { redactLog, type Redaction } from './redact';
 export { WINDOWS_CODES, windowsCode, findWindowsCode, parseWindowsCodeField, type WindowsCode } from './windows';
 export { TROUBLESHOOT_URL_STATE, type TroubleshootState } from './state';
 export { EXAMPLES, type Example } from './examples';
+export { diagnosisMeta, lineCount, lookupWindowsCode, stepText } from './view';
