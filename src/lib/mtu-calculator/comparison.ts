@@ -4,15 +4,9 @@
  * chose TCP, else UDP). Each cell is computed on its own, so one refusal blanks one cell.
  */
 import { PROTOCOLS, SIMPLE_IMIX, compileTunnel, mixEfficiency, type Protocol, type TunnelSpec } from '../overhead';
+import { PROTOCOL_NAMES } from './form';
 import { messageOf, parseNumberField, specOf } from './spec';
 import type { CalculatorState } from './state';
-
-export const PROTOCOL_NAMES: Readonly<Record<Protocol, string>> = {
-  ikev2: 'IKEv2/IPsec',
-  l2tp: 'L2TP/IPsec',
-  wireguard: 'WireGuard',
-  openvpn: 'OpenVPN',
-};
 
 export type Cell = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
 

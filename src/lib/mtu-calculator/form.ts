@@ -10,12 +10,20 @@ import {
   PPP_PROTOCOL,
   PPP_PROTOCOL_COMPRESSED,
 } from '../overhead/constants';
-import { presetById } from '../overhead';
+import { presetById, type Protocol } from '../overhead';
 import { encapsulationsFor } from './edits';
 import { PATH_MTU_PRESETS, matchingPreset, presetMatches, presetState } from './presets';
 import { computeResult } from './result';
 import { parseNumberField } from './spec';
 import { CHOICES, type CalculatorState, type FormField } from './state';
+
+/** Protocol names for the form's choice and the comparison's rows. */
+export const PROTOCOL_NAMES: Readonly<Record<Protocol, string>> = {
+  ikev2: 'IKEv2/IPsec',
+  l2tp: 'L2TP/IPsec',
+  wireguard: 'WireGuard',
+  openvpn: 'OpenVPN',
+};
 
 /** The name of each field as the form labels it, in form order (errors are listed in this order). */
 export const FIELD_NAMES: Readonly<Record<FormField, string>> = {
