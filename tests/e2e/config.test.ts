@@ -39,7 +39,7 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
   it('shows every file of the default inputs, each exactly as the model writes it', async () => {
     const { page, context, problems } = await openBuilder(site, '');
     const names = await page.$$eval('[data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
-    expect(names).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'chromeos-settings.txt']);
+    expect(names).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'example-vpn-nmcli.sh', 'chromeos-settings.txt']);
     const swanctl = await fileText(page, 'swanctl.conf');
     expect(swanctl).toContain('auth = eap-mschapv2');
     expect(swanctl).toContain('id = vpn.example.com');

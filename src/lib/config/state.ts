@@ -23,7 +23,7 @@ export const AUTH_METHODS = ['eap-mschapv2', 'psk'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 /** The clients whose files the builder writes, so each file sets exactly what the server expects. */
-export const DEFAULT_CONFIG_CLIENTS = ['windows-ps', 'apple-profile', 'android-native', 'sswan-android', 'chromeos'] as const;
+export const DEFAULT_CONFIG_CLIENTS = ['windows-ps', 'apple-profile', 'android-native', 'sswan-android', 'chromeos', 'linux-nm'] as const;
 
 const FIELDS = {
   gateway: text('gateway', 'vpn.example.com', 253),

@@ -15,7 +15,7 @@ describe('files for the default state', () => {
     expect(build.errors).toEqual([]);
     expect(build.files.map((f) => f.name)).toEqual([
       'swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft',
-      'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'chromeos-settings.txt',
+      'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'example-vpn-nmcli.sh', 'chromeos-settings.txt',
     ]);
   });
 
@@ -26,6 +26,7 @@ describe('files for the default state', () => {
       ['android-native', true, true],
       ['sswan-android', true, true],
       ['chromeos', true, true],
+      ['linux-nm', true, true],
     ]);
     expect(build.server?.unserved).toEqual([]);
   });
