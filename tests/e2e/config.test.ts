@@ -45,7 +45,7 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     expect(swanctl).toContain('id = vpn.example.com');
     for (const file of buildConfig(DEFAULT_CONFIG_STATE).files) expect(await fileText(page, file.name)).toBe(file.text);
     const rows = await page.$$eval('[data-client]', (els) => els.map((e) => [e.getAttribute('data-client'), e.getAttribute('data-connect'), e.getAttribute('data-rekey')]));
-    expect(rows).toEqual([['windows-ps', 'yes', 'yes'], ['apple-profile', 'yes', 'yes'], ['android-native', 'yes', 'yes'], ['sswan-android', 'yes', 'yes'], ['chromeos', 'yes', 'yes']]);
+    expect(rows).toEqual([['windows-ps', 'yes', 'yes'], ['apple-profile', 'yes', 'yes'], ['android-native', 'yes', 'yes'], ['sswan-android', 'yes', 'yes'], ['chromeos', 'yes', 'yes'], ['linux-nm', 'yes', 'yes']]);
     expect(problems).toEqual(noProblems);
     await context.close();
   });
@@ -129,7 +129,7 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     const shown = await page.$$eval('[data-config-file]', (els) =>
       els.map((e) => [e.getAttribute('data-config-file'), [...e.querySelectorAll('pre code .ec-line')].map((l) => (l.textContent ?? '').replace(/\n$/, '')).join('\n')]),
     );
-    expect(shown.map(([name]) => name)).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig']);
+    expect(shown.map(([name]) => name)).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn-nmcli.sh']);
     const files = buildConfig(DEFAULT_CONFIG_STATE).files;
     for (const [name, text] of shown) {
       const expected = files.find((f) => f.name === name)!.text.replace(/\r\n/g, '\n').replace(/\n$/, '').replace(/\t/g, '  ');
