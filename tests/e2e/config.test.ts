@@ -34,13 +34,13 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
   it('shows every file of the default inputs, each exactly as the model writes it', async () => {
     const { page, context, problems } = await openBuilder(site, '');
     const names = await page.$$eval('[data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
-    expect(names).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'chromeos-settings.txt']);
+    expect(names).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'example-vpn-nmcli.sh', 'chromeos-settings.txt']);
     const swanctl = await fileText(page, 'swanctl.conf');
     expect(swanctl).toContain('auth = eap-mschapv2');
     expect(swanctl).toContain('id = vpn.example.com');
     for (const file of buildConfig(DEFAULT_CONFIG_STATE).files) expect(await fileText(page, file.name)).toBe(file.text);
     const rows = await page.$$eval('[data-client]', (els) => els.map((e) => [e.getAttribute('data-client'), e.getAttribute('data-connect'), e.getAttribute('data-rekey')]));
-    expect(rows).toEqual([['windows-ps', 'yes', 'yes'], ['apple-profile', 'yes', 'yes'], ['android-native', 'yes', 'yes'], ['sswan-android', 'yes', 'yes'], ['chromeos', 'yes', 'yes']]);
+    expect(rows).toEqual([['windows-ps', 'yes', 'yes'], ['apple-profile', 'yes', 'yes'], ['android-native', 'yes', 'yes'], ['sswan-android', 'yes', 'yes'], ['chromeos', 'yes', 'yes'], ['linux-nm', 'yes', 'yes']]);
     expect(problems).toEqual(noProblems);
     await context.close();
   });
@@ -124,7 +124,7 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     const shown = await page.$$eval('[data-config-file]', (els) =>
       els.map((e) => [e.getAttribute('data-config-file'), [...e.querySelectorAll('pre code .ec-line')].map((l) => (l.textContent ?? '').replace(/\n$/, '')).join('\n')]),
     );
-    expect(shown.map(([name]) => name)).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig']);
+    expect(shown.map(([name]) => name)).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn-nmcli.sh']);
     const files = buildConfig(DEFAULT_CONFIG_STATE).files;
     for (const [name, text] of shown) {
       const expected = files.find((f) => f.name === name)!.text.replace(/\r\n/g, '\n').replace(/\n$/, '').replace(/\t/g, '  ');

@@ -86,10 +86,12 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   // TCP over PPP: the MTU less the IPv4 and TCP headers, 20 bytes each (RFC 879).
   const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null, l2tp: ppp === null ? null : ppp - 40 };
   const { slug } = inputs;
-  const eap = inputs.auth === 'eap-mschapv2';
+  const eap = inputs.auth !== 'psk';
+  // Android's and ChromeOS's built-in clients authenticate with a password or IKEv2 certificates, not EAP-TLS.
+  const password = inputs.auth === 'eap-mschapv2';
   const files: ConfigFile[] = [
     { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
-    ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
+    ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: inputs.auth === 'eap-tls' ? 'Creates the CA, the server certificate and each user\'s certificate and .p12 bundle (run as root, with P12_PASSWORD set).' : 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
     { name: 'vpn-input.nft', for: 'server', description: 'nftables: accept IKE, NAT-T and ESP on the server (nft -f).', mediaType: 'text/plain', text: inputRules(inputs) },
     { name: 'vpn-forward.nft', for: 'server', description: 'nftables: NAT for the client pool and the TCP MSS clamp (nft -f).', mediaType: 'text/plain', text: forwardRules(inputs, mss) },
   ];
@@ -99,9 +101,9 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   if (eap && has('sswan-android')) {
     files.push({ name: `${slug}.sswan`, for: 'sswan-android', description: 'strongSwan VPN Client for Android: open the file in the app to import it.', mediaType: 'application/vnd.strongswan.profile', text: sswanProfile(inputs, verdicts.find((v) => v.client.id === 'sswan-android')) });
   }
-  if (eap && has('android-native')) files.push({ name: 'android-settings.txt', for: 'android-native', description: 'Android 11 and later, built-in client: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'android-native') });
+  if (password && has('android-native')) files.push({ name: 'android-settings.txt', for: 'android-native', description: 'Android 11 and later, built-in client: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'android-native') });
   if (eap && has('linux-nm')) files.push({ name: `${slug}-nmcli.sh`, for: 'linux-nm', description: 'Linux with NetworkManager: run the nmcli commands as the user who connects.', mediaType: 'text/x-shellscript', text: nmcliScript(inputs) });
-  if (eap && has('chromeos')) files.push({ name: 'chromeos-settings.txt', for: 'chromeos', description: 'ChromeOS, built-in IKEv2: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'chromeos') });
+  if (password && has('chromeos')) files.push({ name: 'chromeos-settings.txt', for: 'chromeos', description: 'ChromeOS, built-in IKEv2: the settings to enter.', mediaType: 'text/plain', text: settingsList(inputs, 'chromeos') });
   if (l2tpPool && ppp !== null) {
     files.push(
       { name: 'xl2tpd.conf', for: 'server', description: 'L2TP for the legacy clients: save as /etc/xl2tpd/xl2tpd.conf.', mediaType: 'text/plain', text: xl2tpdConf(inputs, l2tpPool) },
@@ -112,7 +114,7 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   }
   const withoutFile = inputs.clients.filter((id) => !files.some((f) => f.for === id));
   if (withoutFile.length > 0) {
-    notices.push(`No file is written for ${withoutFile.map((id) => CLIENT_BY_ID.get(id)?.name ?? id).join(', ')}${eap ? '' : ' with a pre-shared key'}; the matrix shows whether the server proposals serve them as they are.`);
+    notices.push(`No file is written for ${withoutFile.map((id) => CLIENT_BY_ID.get(id)?.name ?? id).join(', ')}${{ 'eap-mschapv2': '', 'eap-tls': ' with EAP-TLS', psk: ' with a pre-shared key' }[inputs.auth]}; the matrix shows whether the server proposals serve them as they are.`);
   }
   return { errors, notices, inputs, server, verdicts, files, mss, pppMtu: ppp };
 }

@@ -13,9 +13,22 @@ export const WINDOWS_CMDLETS: Readonly<Record<string, { source: string; paramete
     source: 'https://learn.microsoft.com/en-us/powershell/module/pki/import-certificate',
     parameters: ['FilePath', 'CertStoreLocation'],
   },
+  'Read-Host': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/read-host',
+    parameters: ['Prompt', 'AsSecureString'],
+  },
+  'Import-PfxCertificate': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/pki/import-pfxcertificate',
+    parameters: ['FilePath', 'CertStoreLocation', 'Password'],
+  },
+  // The EapTlsAuth parameter set; its result's EapConfigXmlStream goes to Add-VpnConnection.
+  'New-EapConfiguration': {
+    source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/new-eapconfiguration',
+    parameters: ['Tls', 'UserCertificate', 'VerifyServerIdentity'],
+  },
   'Add-VpnConnection': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/add-vpnconnection',
-    parameters: ['Name', 'ServerAddress', 'TunnelType', 'L2tpPsk', 'AuthenticationMethod', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
+    parameters: ['Name', 'ServerAddress', 'TunnelType', 'L2tpPsk', 'AuthenticationMethod', 'EapConfigXmlStream', 'EncryptionLevel', 'RememberCredential', 'SplitTunneling', 'Force'],
   },
   'Set-VpnConnectionIPsecConfiguration': {
     source: 'https://learn.microsoft.com/en-us/powershell/module/vpnclient/set-vpnconnectionipsecconfiguration',
@@ -36,16 +49,30 @@ export const WINDOWS_CMDLETS: Readonly<Record<string, { source: string; paramete
 
 const psQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** The one user a client file is for, or a placeholder when the server has several. */
+const oneUser = (inputs: ConfigInputs, placeholder: string) => (inputs.users.length === 1 ? (inputs.users[0] ?? placeholder) : placeholder);
+
 export function windowsScript(inputs: ConfigInputs): string {
   const name = psQuote(inputs.name);
   const w = WINDOWS_SETTINGS;
+  const tls = inputs.auth === 'eap-tls';
+  const p12 = `${oneUser(inputs, 'your-user-name')}.p12`;
   const lines = [
     `# ${inputs.name}: IKEv2 for Windows 10 and 11, to ${inputs.gateway}.`,
     '# Run in an elevated PowerShell, with the server\'s CA certificate (ca.cert.pem) saved as ca.cer',
-    '# next to this script. Users sign in with their user name and password (EAP-MSCHAPv2).',
+    ...(tls
+      ? [`# and your ${p12} from make-certs.sh next to this script, as the user who connects. Users sign in with`, '# their certificate (EAP-TLS); the script asks for the password of the .p12 file.']
+      : ['# next to this script. Users sign in with their user name and password (EAP-MSCHAPv2).']),
     "$ErrorActionPreference = 'Stop'",
     "Import-Certificate -FilePath (Join-Path $PSScriptRoot 'ca.cer') -CertStoreLocation 'Cert:\\LocalMachine\\Root' | Out-Null",
-    `Add-VpnConnection -Name ${name} -ServerAddress ${psQuote(inputs.gateway)} -TunnelType Ikev2 -AuthenticationMethod Eap -EncryptionLevel Required -RememberCredential${inputs.routes.length > 0 ? ' -SplitTunneling' : ''} -Force`,
+    ...(tls
+      ? [
+          "$password = Read-Host -Prompt 'Password of the .p12 file' -AsSecureString",
+          `Import-PfxCertificate -FilePath (Join-Path $PSScriptRoot ${psQuote(p12)}) -CertStoreLocation 'Cert:\\CurrentUser\\My' -Password $password | Out-Null`,
+          '$eap = New-EapConfiguration -Tls -UserCertificate -VerifyServerIdentity',
+        ]
+      : []),
+    `Add-VpnConnection -Name ${name} -ServerAddress ${psQuote(inputs.gateway)} -TunnelType Ikev2 -AuthenticationMethod Eap${tls ? ' -EapConfigXmlStream $eap.EapConfigXmlStream' : ''} -EncryptionLevel Required -RememberCredential${inputs.routes.length > 0 ? ' -SplitTunneling' : ''} -Force`,
     `Set-VpnConnectionIPsecConfiguration -ConnectionName ${name} -EncryptionMethod ${w.encryptionMethod} -IntegrityCheckMethod ${w.integrityCheckMethod} -DHGroup ${w.dhGroup} -CipherTransformConstants ${w.cipherTransformConstants} -AuthenticationTransformConstants ${w.authenticationTransformConstants} -PfsGroup ${w.pfsGroup} -Force`,
     ...inputs.routes.map((r) => `Add-VpnConnectionRoute -ConnectionName ${name} -DestinationPrefix ${r.text}`),
     '',
@@ -72,7 +99,7 @@ export function stableUuid(text: string): string {
   return `${j.slice(0, 8)}-${j.slice(8, 12)}-${j.slice(12, 16)}-${j.slice(16, 20)}-${j.slice(20)}`.toUpperCase();
 }
 
-type Plist = string | number | boolean | Plist[] | { [key: string]: Plist };
+type Plist = string | number | boolean | Uint8Array | Plist[] | { [key: string]: Plist };
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -81,6 +108,8 @@ function plistValue(value: Plist, depth: number): string[] {
   if (typeof value === 'string') return [`${pad}<string>${xml(value)}</string>`];
   if (typeof value === 'number') return [`${pad}<integer>${value}</integer>`];
   if (typeof value === 'boolean') return [`${pad}<${value}/>`];
+  // only the empty bundle that make-certs.sh fills in (sed on '<data></data>')
+  if (value instanceof Uint8Array) return [`${pad}<data></data>`];
   if (Array.isArray(value)) return [`${pad}<array>`, ...value.flatMap((v) => plistValue(v, depth + 1)), `${pad}</array>`];
   return [
     `${pad}<dict>`,
@@ -102,6 +131,7 @@ export const APPLE_IKEV2_KEYS: Readonly<Record<string, 'string' | 'integer' | 'd
   IKESecurityAssociationParameters: 'dict',
   ChildSecurityAssociationParameters: 'dict',
   EnablePFS: 'integer',
+  PayloadCertificateUUID: 'string',
   DeadPeerDetectionRate: 'string',
 };
 
@@ -113,8 +143,19 @@ export function appleProfile(inputs: ConfigInputs, psk: string | null): string {
     IntegrityAlgorithm: integrity,
     DiffieHellmanGroup: Number(group),
   });
+  // EAP-TLS: ExtendedAuthEnabled with PayloadCertificateUUID naming the profile's PKCS#12 payload
+  // (strongswan-docs interop/appleIkev2Profile.adoc; Apple: VPN.IKEv2 PayloadCertificateUUID).
+  const p12Uuid = stableUuid(`${id}/pkcs12`);
   const auth: Record<string, Plist> =
-    inputs.auth === 'eap-mschapv2'
+    inputs.auth === 'eap-tls'
+      ? {
+          ServerCertificateIssuerCommonName: CA_COMMON_NAME,
+          ServerCertificateCommonName: inputs.gateway,
+          AuthenticationMethod: 'Certificate',
+          ExtendedAuthEnabled: 1,
+          PayloadCertificateUUID: p12Uuid,
+        }
+      : inputs.auth === 'eap-mschapv2'
       ? {
           ServerCertificateIssuerCommonName: CA_COMMON_NAME,
           ServerCertificateCommonName: inputs.gateway,
@@ -147,6 +188,18 @@ export function appleProfile(inputs: ConfigInputs, psk: string | null): string {
           DeadPeerDetectionRate: 'Medium',
         },
       },
+      ...(inputs.auth === 'eap-tls'
+        ? [
+            {
+              PayloadDisplayName: `${inputs.name} user certificate`,
+              PayloadIdentifier: `${id}.pkcs12`,
+              PayloadUUID: p12Uuid,
+              PayloadType: 'com.apple.security.pkcs12',
+              PayloadVersion: 1,
+              PayloadContent: new Uint8Array(),
+            },
+          ]
+        : []),
     ],
   };
   return [
@@ -167,9 +220,10 @@ export function sswanProfile(inputs: ConfigInputs, verdict: ClientVerdict | unde
   const profile = {
     uuid: stableUuid(`sswan/${inputs.slug}/${inputs.gateway}`).toLowerCase(),
     name: inputs.name,
-    type: 'ikev2-eap',
+    type: inputs.auth === 'eap-tls' ? 'ikev2-eap-tls' : 'ikev2-eap',
     remote: { addr: inputs.gateway, id: inputs.gateway },
-    ...(inputs.users.length === 1 ? { local: { eap_id: inputs.users[0] } } : {}),
+    // EAP-TLS: the IKE identity is the certificate's SAN (the user name), which the app also sends as EAP identity
+    ...(inputs.users.length === 1 ? { local: inputs.auth === 'eap-tls' ? { id: inputs.users[0] } : { eap_id: inputs.users[0] } } : {}),
     ...(ike ? { 'ike-proposal': ike } : {}),
     ...(esp ? { 'esp-proposal': esp } : {}),
     ...(inputs.routes.length > 0 ? { 'split-tunneling': { subnets: inputs.routes.map((r) => r.text) } } : {}),
@@ -179,7 +233,7 @@ export function sswanProfile(inputs: ConfigInputs, verdict: ClientVerdict | unde
 
 /** Settings to type into clients that take no file. */
 export function settingsList(inputs: ConfigInputs, client: 'android-native' | 'chromeos'): string {
-  const user = inputs.users.length === 1 ? (inputs.users[0] ?? 'your user name') : 'your user name';
+  const user = oneUser(inputs, 'your user name');
   const lines =
     client === 'android-native'
       ? [
@@ -210,30 +264,37 @@ export function settingsList(inputs: ConfigInputs, client: 'android-native' | 'c
 /** The vpn.data keys of NetworkManager's strongSwan plugin this builder writes. strongSwan's
  *  documentation (features/networkManager) does not list them; charon-nm reads them in
  *  src/charon-nm/nm/nm_service.c (strongswan/strongswan 3b902ea59b86a8ac097e27a34db85feb877a00f9). */
-export const NM_VPN_DATA_KEYS = ['address', 'certificate', 'remote-identity', 'method', 'user', 'virtual', 'encap', 'ipcomp', 'proposal'] as const;
+export const NM_VPN_DATA_KEYS = ['address', 'certificate', 'remote-identity', 'method', 'user', 'cert-source', 'usercert', 'userkey', 'local-identity', 'virtual', 'encap', 'ipcomp', 'proposal'] as const;
 
 const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** nmcli commands for NetworkManager-strongswan: EAP with the server's CA, charon's default proposals. */
+/** nmcli commands for NetworkManager-strongswan: EAP (password or EAP-TLS) with the server's CA,
+ *  charon's default proposals. EAP-TLS takes the certificate and key files (cert-source=file) and
+ *  the user name as identity, which the certificate's SAN holds. */
 export function nmcliScript(inputs: ConfigInputs): string {
-  const user = inputs.users.length === 1 ? (inputs.users[0] ?? 'your-user-name') : 'your-user-name';
+  const user = oneUser(inputs, 'your-user-name');
   const ca = `/etc/ssl/${inputs.slug}-ca.pem`;
-  const data: Record<(typeof NM_VPN_DATA_KEYS)[number], string> = {
+  const tls = inputs.auth === 'eap-tls';
+  const [cert, key] = [`/etc/ssl/${inputs.slug}-${user}.cert.pem`, `/etc/ssl/private/${inputs.slug}-${user}.key.pem`];
+  const data: Partial<Record<(typeof NM_VPN_DATA_KEYS)[number], string>> = {
     address: inputs.gateway,
     certificate: ca,
     'remote-identity': inputs.gateway,
-    method: 'eap',
-    user,
+    ...(tls ? { method: 'eap-tls', 'cert-source': 'file', usercert: cert, userkey: key, 'local-identity': user } : { method: 'eap', user }),
     virtual: 'yes',
     encap: 'no',
     ipcomp: 'no',
     proposal: 'no',
   };
-  const vpnData = NM_VPN_DATA_KEYS.map((k) => `${k}=${data[k]}`).join(', ');
+  const vpnData = NM_VPN_DATA_KEYS.filter((k) => data[k] !== undefined).map((k) => `${k}=${data[k]}`).join(', ');
   return [
     '#!/bin/sh',
     `# ${inputs.name} on Linux with NetworkManager's strongSwan plugin (Debian and Ubuntu: network-manager-strongswan).`,
-    `# Save the server's CA certificate (ca.cert.pem) as ${ca} first. The password is asked for on connecting.`,
+    `# Save the server's CA certificate (ca.cert.pem) as ${ca} first.${
+      tls
+        ? `\n# Save your certificate and key from make-certs.sh (clients/${user}.cert.pem, clients/${user}.key.pem)\n# as ${cert} and ${key} (mode 600).`
+        : ' The password is asked for on connecting.'
+    }`,
     'set -eu',
     `nmcli connection add type vpn vpn-type org.freedesktop.NetworkManager.strongswan con-name ${shQuote(inputs.name)} \\`,
     `  vpn.data ${shQuote(vpnData)}`,

@@ -124,8 +124,9 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
   if (name === '') fail('name', 'give the connection a name; it is what users see in their VPN list');
 
   const users = list(state.users);
-  if (state.auth === 'eap-mschapv2' || state.l2tp === '1') {
-    if (users.length === 0) fail('users', `list at least one user name for ${state.auth === 'eap-mschapv2' ? 'EAP-MSCHAPv2' : 'L2TP/IPsec (PPP sign-in)'}`);
+  if (state.auth !== 'psk' || state.l2tp === '1') {
+    const what = { 'eap-mschapv2': 'EAP-MSCHAPv2', 'eap-tls': 'EAP-TLS (one certificate each)', psk: 'L2TP/IPsec (PPP sign-in)' }[state.auth];
+    if (users.length === 0) fail('users', `list at least one user name for ${what}`);
     const bad = users.find((u) => !USER.test(u));
     if (bad !== undefined) fail('users', `“${bad}” is not a user name: use letters, digits and . _ @ - (at most 64)`);
   }

@@ -21,11 +21,14 @@ export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk:
   const { slug } = inputs;
   const [pool4Name, pool6Name] = [`${slug}-v4`, `${slug}-v6`];
   const pools = [pool4Name, ...(inputs.pool6 ? [pool6Name] : [])];
-  const eap = inputs.auth === 'eap-mschapv2';
+  const eap = inputs.auth !== 'psk';
   const local = eap
     ? ['auth = pubkey', 'certs = server.cert.pem', `id = ${inputs.gateway}`]
     : ['auth = psk', `id = ${inputs.gateway}`];
-  const remote = eap ? ['auth = eap-mschapv2', 'eap_id = %any'] : ['auth = psk', `id = ${pskClientId(inputs.gateway)}`];
+  // eap_id = %any: the server asks for an EAP identity, since Windows sends its IP address as IKE
+  // identity with EAP-TLS; the client certificate must hold that identity (strongswan-docs
+  // interop/windowsUserServerConf.adoc). EAP-TLS needs charon's eap-tls and eap-identity plugins.
+  const remote = eap ? [`auth = ${inputs.auth}`, 'eap_id = %any'] : ['auth = psk', `id = ${pskClientId(inputs.gateway)}`];
   const child = [
     `local_ts = ${trafficSelectors(inputs)}`,
     `esp_proposals = ${server.esp}`,
@@ -74,7 +77,9 @@ export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk:
     ...poolLines(pool4Name, inputs.pool4.text, v4dns),
     ...(inputs.pool6 ? poolLines(pool6Name, inputs.pool6.text, v6dns) : []),
   ];
-  const secrets = eap
+  const secrets = inputs.auth === 'eap-tls'
+    ? []
+    : eap
     ? inputs.users.flatMap((user) => [`eap-${user.replace(/[^A-Za-z0-9]/g, '-')} {`, `  id = ${user}`, `  secret = "password-of-${user}"  # replace: a long random password`, '}'])
     : ['ike-clients {', `  id-server = ${inputs.gateway}`, `  id-clients = ${pskClientId(inputs.gateway)}`, `  secret = "${psk ?? PSK_PLACEHOLDER}"`, '}'];
   // IKEv1 main mode identifies PSK peers by IP address only, so the L2TP key has no ids (RFC 2409 §5.4).
@@ -84,7 +89,7 @@ export function swanctlConf(inputs: ConfigInputs, server: ServerSuggestion, psk:
     '# Load with: swanctl --load-all',
     'connections {', ...indent([...connection, ...l2tp], 1), '}', '',
     'pools {', ...indent(poolSection, 1), '}', '',
-    'secrets {', ...indent([...secrets, ...l2tpSecret], 1), '}', '',
+    ...(secrets.length + l2tpSecret.length > 0 ? ['secrets {', ...indent([...secrets, ...l2tpSecret], 1), '}', ''] : []),
   ].join('\n');
 }
 
@@ -94,13 +99,46 @@ export function serverSans(inputs: ConfigInputs): string[] {
   return inputs.gatewayKind === 'name' ? [inputs.gateway] : [`dns:${inputs.gateway}`, inputs.gateway];
 }
 
+/** A client certificate and its PKCS#12 bundle per EAP-TLS user, whose SAN is the user name the
+ *  client sends as EAP identity. PKCS#12 with -legacy (3DES, the old KDF): Apple clients read no
+ *  other (strongswan-docs interop/appleIkev2Profile.adoc); Windows and Android import it too. */
+function clientCertLines(inputs: ConfigInputs): string[] {
+  if (inputs.auth !== 'eap-tls') return [];
+  return [
+    '# One client certificate per user, bundled with its key and the CA as clients/<user>.p12.',
+    'mkdir -p clients',
+    `for user in ${inputs.users.join(' ')}; do`,
+    '  pki --gen --type rsa --size 3072 --outform pem > "clients/$user.key.pem"',
+    '  pki --pub --in "clients/$user.key.pem" --type rsa \\',
+    '    | pki --issue --lifetime 825 \\',
+    '          --cacert x509ca/ca.cert.pem --cakey private/ca.key.pem \\',
+    '          --dn "CN=$user" --san "$user" --flag clientAuth \\',
+    '          --digest sha256 --rsa-padding pkcs1 \\',
+    '          --outform pem > "clients/$user.cert.pem"',
+    '  openssl pkcs12 -export -legacy -name "$user" -passout env:P12_PASSWORD \\',
+    '    -inkey "clients/$user.key.pem" -in "clients/$user.cert.pem" -certfile x509ca/ca.cert.pem \\',
+    '    -out "clients/$user.p12"',
+    `  # With the builder's Apple profile in this folder: a copy per user with the bundle in its empty <data></data>.`,
+    `  if [ -f ${inputs.slug}.mobileconfig ]; then`,
+    `    sed "s|<data></data>|<data>$(base64 -w0 "clients/$user.p12")</data>|" ${inputs.slug}.mobileconfig > "clients/$user.mobileconfig"`,
+    '  fi',
+    'done',
+  ];
+}
+
 export function pkiScript(inputs: ConfigInputs): string {
   const sans = serverSans(inputs).map((san) => `        --san ${san} \\`);
   return [
     '#!/bin/sh',
     `# A private CA and the server certificate for ${inputs.gateway}. Run as root on the server;`,
-    '# the private keys never leave it. Needs strongSwan\'s pki tool (Debian: strongswan-pki).',
+    `# its private keys never leave it. Needs strongSwan's pki tool (Debian: strongswan-pki)${inputs.auth === 'eap-tls' ? ' and openssl' : ''}.`,
     'set -eu',
+    ...(inputs.auth === 'eap-tls'
+      ? [
+          '# P12_PASSWORD protects the users\' .p12 bundles: hand each user their file and the password separately.',
+          ': "${P12_PASSWORD:?set P12_PASSWORD to the password that protects the .p12 files}"',
+        ]
+      : []),
     '# swanctl reads this folder; SWANCTL_DIR is the variable swanctl itself uses to move it.',
     'cd "${SWANCTL_DIR:-/etc/swanctl}"',
     'mkdir -p private x509ca x509',
@@ -118,6 +156,7 @@ export function pkiScript(inputs: ConfigInputs): string {
     '        --flag serverAuth --flag ikeIntermediate \\',
     '        --digest sha256 --rsa-padding pkcs1 \\',
     '        --outform pem > x509/server.cert.pem',
+    ...clientCertLines(inputs),
     '# Clients install x509ca/ca.cert.pem (public). Check the server certificate:',
     'openssl x509 -in x509/server.cert.pem -noout -ext subjectAltName,extendedKeyUsage',
     '',

@@ -4,7 +4,7 @@
  *
  *   gateway   the name or address clients connect to          vpn.example.com
  *   name      the connection's display name (file names too)  Example VPN
- *   auth      eap-mschapv2 | psk
+ *   auth      eap-mschapv2 | eap-tls | psk (eap-tls: a client certificate per user, made by make-certs.sh)
  *   users     EAP user names, comma-separated                 alice,bob
  *   pool4     IPv4 virtual address pool (CIDR)                10.10.10.0/24
  *   pool6     IPv6 pool (CIDR), empty for none
@@ -19,11 +19,11 @@
  */
 import { choice, defineUrlState, text, type StateOf, type UrlStateCodec } from '../url-state';
 
-export const AUTH_METHODS = ['eap-mschapv2', 'psk'] as const;
+export const AUTH_METHODS = ['eap-mschapv2', 'eap-tls', 'psk'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 /** The clients whose files the builder writes, so each file sets exactly what the server expects. */
-export const DEFAULT_CONFIG_CLIENTS = ['windows-ps', 'apple-profile', 'android-native', 'sswan-android', 'chromeos'] as const;
+export const DEFAULT_CONFIG_CLIENTS = ['windows-ps', 'apple-profile', 'android-native', 'sswan-android', 'chromeos', 'linux-nm'] as const;
 
 const FIELDS = {
   gateway: text('gateway', 'vpn.example.com', 253),

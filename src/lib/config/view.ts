@@ -19,7 +19,7 @@ export interface TextInput {
 export const TEXT_INPUTS: readonly TextInput[] = [
   { field: 'gateway', label: 'Server name or address', hint: 'What users type as the server: a DNS name, or an IP address.' },
   { field: 'name', label: 'Connection name', hint: 'Shown in the clients’ VPN lists; file names are made from it.' },
-  { field: 'users', label: 'User names', hint: 'For EAP-MSCHAPv2, separated by commas. Passwords never go into the address.' },
+  { field: 'users', label: 'User names', hint: 'For EAP-MSCHAPv2 or EAP-TLS, separated by commas. Passwords never go into the address.' },
   { field: 'pool4', label: 'IPv4 address pool', hint: 'The clients’ inner addresses, e.g. 10.10.10.0/24.' },
   { field: 'pool6', label: 'IPv6 address pool', hint: 'Optional, e.g. a /112 of your prefix. Empty: no IPv6 in the tunnel.' },
   { field: 'dns', label: 'DNS servers', hint: 'Handed to clients, separated by commas.' },
@@ -31,6 +31,7 @@ export const TEXT_INPUTS: readonly TextInput[] = [
 /** One label per method of AUTH_METHODS (the type makes a new method bring its label). */
 export const AUTH_LABELS: Record<AuthMethod, string> = {
   'eap-mschapv2': 'Server certificate + user names and passwords (EAP-MSCHAPv2)',
+  'eap-tls': 'Server certificate + a client certificate per user (EAP-TLS)',
   psk: 'Pre-shared key (site-to-site and tests)',
 };
 

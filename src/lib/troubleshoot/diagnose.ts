@@ -135,6 +135,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
   let remoteNat = false;
   let fragmentsSent = false;
   let issuerMissing: number | undefined;
+  let eapFailed = false;
   let exchange = ''; // exchange of the last message seen (context for proposals and notifies)
   let rekeying = false;
   const proposals: { received: { list: LoggedProposal[]; n: number }[]; configured: { list: LoggedProposal[]; n: number }[] } = {
@@ -153,7 +154,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     // Most lines of a long log are about nothing diagnosed here: skip them on their first word.
     const space = m.indexOf(' ');
     const first = space === -1 ? m : m.slice(0, space);
-    if (!FIRST_WORDS.has(first) && !first.startsWith('EAP-') && !m.endsWith(' is initiating an IKE_SA')) continue;
+    if (!FIRST_WORDS.has(first) && !first.startsWith('EAP') && !m.endsWith(' is initiating an IKE_SA')) continue;
     const n = line.n;
     const sa = line.ikeSa ?? '';
     let r: RegExpExecArray | null;
@@ -179,7 +180,9 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
       }
       // the initiator tells the responder that it rejected the responder's authentication
       if (step.direction === 'in' && kind === 'request' && /N\(AUTH_FAILED\)/.test(payloads)) {
-        if (myAuth === 'psk') find('auth-psk', LIKELY, [n]);
+        // after a failed EAP round the client gives up with AUTH_FAILED (an EAP-MSCHAPv2 failure request allows a retry)
+        if (eapFailed) find('eap-failed', STRONG, [n]);
+        else if (myAuth === 'psk') find('auth-psk', LIKELY, [n]);
         else {
           find('cert-untrusted', LIKELY, [n], 'The client rejected this server\u2019s certificate: its CA is not trusted there, or the certificate lacks the name the client expects.');
           find('auth-cert-id', LIKELY - 5, [n]);
@@ -314,8 +317,10 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
       find('auth-cert-id', STRONG, [n, ...recentMatch(lines, n, /^received end entity cert /)], `The client requires the identity '${r[1]}', which the server\u2019s certificate does not contain.`);
       continue;
     }
-    // sa/ikev2/authenticators/eap_authenticator.c, plugins/eap_*
-    if (/^EAP method \S+ failed for peer|^received EAP_FAILURE, EAP authentication failed|^EAP-[A-Z0-9-]+ verification failed/.test(m)) {
+    // sa/ikev2/authenticators/eap_authenticator.c ("EAP method %N failed for peer", "%N method failed"),
+    // plugins/eap_md5, plugins/eap_mschapv2 ("EAP-MS-CHAPv2 verification failed, retry (%d)", "... failed with error %N")
+    if (/^EAP method \S+ failed for peer|^received EAP_FAILURE, EAP authentication failed|^EAP-[A-Za-z0-9-]+ (?:verification failed|failed with error)|^EAP_[A-Z0-9]+ method failed/.test(m)) {
+      eapFailed = true;
       find('eap-failed', STRONG, [n]);
       continue;
     }

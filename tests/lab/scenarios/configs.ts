@@ -9,7 +9,10 @@
  * Client stand-ins (what strongSwan cannot express is left out and said so in `settings`):
  *   windows-ps     Set-VpnConnectionIPsecConfiguration values as proposals (windowsPsOffers), EAP-MSCHAPv2
  *   apple-profile  the profile's IKE/Child SA parameters as proposals (appleProfileOffers), EAP-MSCHAPv2 or PSK
- *   sswan-android  the .sswan file's ike-proposal, esp-proposal, remote id and eap_id
+ *   sswan-android  the .sswan file's ike-proposal, esp-proposal, remote id and eap_id (EAP-TLS: local id)
+ * EAP-TLS clients use the certificate and key make-certs.sh made for the user (clients/<user>.*),
+ * with the user name as identity as the files set it. The Apple profile copy that make-certs.sh
+ * writes with the user's PKCS#12 inside is parsed (plistlib) and compared with the .p12 file.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +34,11 @@ const LAB_STATE: ConfigState = {
   mtu: '1500',
 };
 const LAB_PSK = 'lab-only-key-not-for-any-real-server-0123456789';
+const LAB_P12_PASSWORD = 'lab-only-p12-password';
+/** The harness's plugins plus eap-tls, which an EAP-TLS server and client load (strongswan-docs plugins/eap-tls.adoc). */
+const EAP_TLS_PLUGINS =
+  'load = random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints pubkey gmp curve25519 aes sha1 sha2 hmac ' +
+  'gcm ccm ctr chapoly kdf md5 eap-identity eap-mschapv2 eap-tls kernel-libipsec kernel-netlink socket-default vici updown';
 
 interface Case {
   id: string;
@@ -42,10 +50,13 @@ const CASES: Case[] = [
   { id: 'eap-mschapv2/apple-profile', auth: 'eap-mschapv2', client: 'apple-profile' },
   { id: 'eap-mschapv2/sswan-android', auth: 'eap-mschapv2', client: 'sswan-android' },
   { id: 'psk/apple-profile', auth: 'psk', client: 'apple-profile' },
+  { id: 'eap-tls/windows-ps', auth: 'eap-tls', client: 'windows-ps' },
+  { id: 'eap-tls/apple-profile', auth: 'eap-tls', client: 'apple-profile' },
+  { id: 'eap-tls/sswan-android', auth: 'eap-tls', client: 'sswan-android' },
 ];
 
 /** What the client's file sets, as a strongSwan initiator: proposals, identities, credentials. */
-function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; remoteId: string; local: string; secrets: string } {
+function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; remoteId: string; local: string; secrets: string; files?: Record<string, string> } {
   const inputs = build.inputs!;
   const overrides = clientOverrides();
   let ike: string;
@@ -53,11 +64,11 @@ function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; re
   let remoteId = inputs.gateway;
   let eapId = inputs.users[0]!;
   if (c.client === 'sswan-android') {
-    const profile = JSON.parse(build.files.find((f) => f.name.endsWith('.sswan'))!.text) as { 'ike-proposal': string; 'esp-proposal': string; remote: { id: string }; local?: { eap_id?: string } };
+    const profile = JSON.parse(build.files.find((f) => f.name.endsWith('.sswan'))!.text) as { 'ike-proposal': string; 'esp-proposal': string; remote: { id: string }; local?: { eap_id?: string; id?: string } };
     ike = profile['ike-proposal'];
     esp = profile['esp-proposal'];
     remoteId = profile.remote.id;
-    eapId = profile.local?.eap_id ?? eapId;
+    eapId = profile.local?.eap_id ?? profile.local?.id ?? eapId;
   } else {
     ike = overrides[c.client]!.ike;
     esp = overrides[c.client]!.esp;
@@ -65,6 +76,9 @@ function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; re
   if (c.auth === 'psk') {
     const localId = `client@${inputs.gateway}`;
     return { ike, esp, remoteId, local: `auth = psk\n   id = ${localId}`, secrets: `ike-lab {\n  id-1 = ${localId}\n  id-2 = ${remoteId}\n  secret = "${LAB_PSK}"\n }` };
+  }
+  if (c.auth === 'eap-tls') {
+    return { ike, esp, remoteId, local: `auth = eap-tls\n   certs = ${eapId}.cert.pem\n   id = ${eapId}`, secrets: '' };
   }
   return {
     ike,
@@ -75,7 +89,24 @@ function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; re
   };
 }
 
-async function runCase(lab: Lab, c: Case, pkiDir: string) {
+/** The per-user Apple profile make-certs.sh wrote: plistlib parses it and its PKCS#12 payload holds
+ *  exactly clients/<user>.p12, which openssl opens with the password. */
+function checkAppleBundle(dir: string): string {
+  const user = LAB_STATE.users;
+  const script = [
+    'import plistlib, sys',
+    'p = plistlib.load(open(sys.argv[1], "rb"))',
+    'bundle = [c for c in p["PayloadContent"] if c["PayloadType"] == "com.apple.security.pkcs12"][0]["PayloadContent"]',
+    'vpn = [c for c in p["PayloadContent"] if c["PayloadType"] == "com.apple.vpn.managed"][0]',
+    'uuid = [c for c in p["PayloadContent"] if c["PayloadType"] == "com.apple.security.pkcs12"][0]["PayloadUUID"]',
+    'print("ok" if bundle == open(sys.argv[2], "rb").read() and vpn["IKEv2"]["PayloadCertificateUUID"] == uuid else "different")',
+  ].join('\n');
+  const same = execFileSync('python3', ['-c', script, join(dir, `clients/${user}.mobileconfig`), join(dir, `clients/${user}.p12`)], { encoding: 'utf8' }).trim();
+  const subject = execFileSync('openssl', ['pkcs12', '-in', join(dir, `clients/${user}.p12`), '-passin', `pass:${LAB_P12_PASSWORD}`, '-nokeys', '-clcerts', '-legacy'], { encoding: 'utf8' });
+  return same === 'ok' && subject.includes(`CN = ${user}`) ? 'ok' : `${same}; ${subject.split('\n').find((l) => l.startsWith('subject')) ?? 'no subject'}`;
+}
+
+async function runCase(lab: Lab, c: Case, pkiDir: string, appleBundle: string | null) {
   const build = buildConfig({ ...LAB_STATE, auth: c.auth, clients: c.client }, c.auth === 'psk' ? LAB_PSK : null);
   if (!build.inputs) throw new Error(`the builder refused the lab inputs: ${JSON.stringify(build.errors)}`);
   const swanctl = build.files.find((f) => f.name === 'swanctl.conf')!.text;
@@ -87,11 +118,18 @@ async function runCase(lab: Lab, c: Case, pkiDir: string) {
           'x509/server.cert.pem': readFileSync(join(pkiDir, 'x509/server.cert.pem'), 'utf8'),
           'private/server.key.pem': readFileSync(join(pkiDir, 'private/server.key.pem'), 'utf8'),
         };
-  const server = await lab.charon('server', { swanctlConf: swanctl, files: pkiFiles });
+  const tls = c.auth === 'eap-tls';
+  const server = await lab.charon('server', { swanctlConf: swanctl, files: pkiFiles, ...(tls ? { charonSettings: `  ${EAP_TLS_PLUGINS}` } : {}) });
   const side = clientSide(build, c);
+  const user = LAB_STATE.users;
+  const clientFiles: Record<string, string> = c.auth === 'psk' ? {} : { 'x509ca/ca.cert.pem': pkiFiles['x509ca/ca.cert.pem']! };
+  if (tls) {
+    clientFiles[`x509/${user}.cert.pem`] = readFileSync(join(pkiDir, `clients/${user}.cert.pem`), 'utf8');
+    clientFiles[`private/${user}.key.pem`] = readFileSync(join(pkiDir, `clients/${user}.key.pem`), 'utf8');
+  }
   const client = await lab.charon('client', {
     // The client installs the virtual IP it is given, as every real client does.
-    charonSettings: '  install_virtual_ip = yes\n  install_virtual_ip_on = lo',
+    charonSettings: `  install_virtual_ip = yes\n  install_virtual_ip_on = lo${tls ? `\n  ${EAP_TLS_PLUGINS}` : ''}`,
     swanctlConf: `connections {
  lab {
   version = 2
@@ -118,7 +156,7 @@ secrets {
  ${side.secrets}
 }
 `,
-    files: c.auth === 'psk' ? {} : { 'x509ca/ca.cert.pem': pkiFiles['x509ca/ca.cert.pem']! },
+    files: clientFiles,
   });
   await server.load();
   await client.load();
@@ -146,9 +184,12 @@ secrets {
     auth: c.auth,
     clientProposals: { ike: side.ike, esp: side.esp },
     serverSelected: selected(server.logText()),
+    // eap_authenticator.c logs the method that authenticated the client
+    ...(c.auth === 'psk' ? {} : { serverEap: /EAP method (\S+) succeeded/.exec(server.logText())?.[1] ?? 'none' }),
     virtualIpInPool: vip.startsWith('203.0.113.') && Number(vip.split('.')[3]) >= 96 && Number(vip.split('.')[3]) < 112,
     ping: first,
     pingAfterClientRekey: afterRekey,
+    ...(tls && c.client === 'apple-profile' ? { appleProfileWithBundle: appleBundle } : {}),
   };
   await client.stop();
   await server.stop();
@@ -160,27 +201,36 @@ const scenario: Scenario = {
   description: 'the configuration builder\'s server and client settings connect, get a pool address and pass a ping, before and after a rekey',
   async run(ctx) {
     const cases = ctx.quick ? CASES.filter((c) => c.id === 'eap-mschapv2/windows-ps' || c.id === 'psk/apple-profile') : CASES;
-    // The generated make-certs.sh, run once (RSA-3072 key generation takes seconds).
-    const pkiDir = mkdtempSync(join(tmpdir(), 'vpnlab-configs-pki-'));
+    // The generated make-certs.sh, once per certificate method (RSA-3072 key generation takes seconds).
+    const pkiDirs = new Map<ConfigState['auth'], string>();
     const records = [];
+    let appleBundle: string | null = null;
     try {
-      const pki = buildConfig(LAB_STATE);
-      const script = pki.files.find((f) => f.name === 'make-certs.sh')?.text;
-      if (!script) throw new Error(`the builder refused the lab inputs: ${JSON.stringify(pki.errors)}`);
-      writeFileSync(join(pkiDir, 'make-certs.sh'), script);
-      ctx.progress('running the generated make-certs.sh');
-      execFileSync('sh', [join(pkiDir, 'make-certs.sh')], { env: { ...process.env, SWANCTL_DIR: pkiDir }, stdio: 'pipe' });
+      for (const auth of new Set(cases.map((c) => c.auth).filter((a) => a !== 'psk'))) {
+        const build = buildConfig({ ...LAB_STATE, auth, clients: 'apple-profile' });
+        const script = build.files.find((f) => f.name === 'make-certs.sh')?.text;
+        if (!script) throw new Error(`the builder refused the lab inputs: ${JSON.stringify(build.errors)}`);
+        const dir = mkdtempSync(join(tmpdir(), `vpnlab-configs-${auth}-`));
+        pkiDirs.set(auth, dir);
+        writeFileSync(join(dir, 'make-certs.sh'), script);
+        // the profile next to the script, as its comment says, so that it writes the per-user copy
+        const profile = build.files.find((f) => f.name.endsWith('.mobileconfig'))!;
+        writeFileSync(join(dir, profile.name), profile.text);
+        ctx.progress(`running the generated make-certs.sh (${auth})`);
+        execFileSync('sh', [join(dir, 'make-certs.sh')], { cwd: dir, env: { ...process.env, SWANCTL_DIR: dir, P12_PASSWORD: LAB_P12_PASSWORD }, stdio: 'pipe' });
+        if (auth === 'eap-tls') appleBundle = checkAppleBundle(dir);
+      }
       for (const [i, c] of cases.entries()) {
         ctx.progress(c.id, i, cases.length);
         const lab = await ctx.lab({ nat: false });
         try {
-          records.push(await runCase(lab, c, pkiDir));
+          records.push(await runCase(lab, c, pkiDirs.get(c.auth) ?? '', appleBundle));
         } finally {
           lab.teardown();
         }
       }
     } finally {
-      rmSync(pkiDir, { recursive: true, force: true });
+      for (const dir of pkiDirs.values()) rmSync(dir, { recursive: true, force: true });
     }
     const differences = records.flatMap((r) =>
       (['ping', 'pingAfterClientRekey'] as const)
@@ -193,7 +243,8 @@ const scenario: Scenario = {
         cases: cases.map((c) => c.id),
         notRun: {
           'android-native, chromeos': 'settings typed by hand; their proposals are fixed by the platform, covered by the proposal matcher',
-          'eap-tls, L2TP/IPsec, libreswan': 'not generated by the builder yet',
+          'L2TP/IPsec, libreswan': 'not generated by the builder yet',
+          'eap-tls on Android and ChromeOS built-in clients': 'not written: they offer IKEv2 certificate authentication, not EAP-TLS',
         },
       },
       records,

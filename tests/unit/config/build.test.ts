@@ -15,7 +15,7 @@ describe('files for the default state', () => {
     expect(build.errors).toEqual([]);
     expect(build.files.map((f) => f.name)).toEqual([
       'swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft',
-      'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'chromeos-settings.txt',
+      'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'example-vpn-nmcli.sh', 'chromeos-settings.txt',
     ]);
   });
 
@@ -26,6 +26,7 @@ describe('files for the default state', () => {
       ['android-native', true, true],
       ['sswan-android', true, true],
       ['chromeos', true, true],
+      ['linux-nm', true, true],
     ]);
     expect(build.server?.unserved).toEqual([]);
   });
@@ -68,6 +69,21 @@ describe('the server configuration follows the inputs', () => {
     const build = buildConfig(state({ auth: 'psk' }));
     expect(build.files.map((f) => f.name)).toEqual(['swanctl.conf', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.mobileconfig']);
     expect(build.notices.join(' ')).toContain('with a pre-shared key');
+  });
+
+  it('EAP-TLS: the server asks for an EAP identity and runs EAP-TLS; no password secrets; no file for the built-in Android and ChromeOS clients', () => {
+    const build = buildConfig(state({ auth: 'eap-tls', users: 'alice, bob' }));
+    expect(build.files.map((f) => f.name)).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'example-vpn-nmcli.sh']);
+    const server = file(state({ auth: 'eap-tls' }), 'swanctl.conf');
+    // strongswan-docs interop/windowsUserServerConf.adoc: remote auth = eap-tls, eap_id = %any
+    expect(server).toContain('    remote {\n      auth = eap-tls\n      eap_id = %any\n    }');
+    expect(server).not.toContain('secrets');
+    expect(build.notices.join(' ')).toContain('Android built-in IKEv2, ChromeOS built-in IKEv2 with EAP-TLS');
+    // one certificate per user, its SAN the user name, a -legacy PKCS#12 (Apple reads no other: appleIkev2Profile.adoc)
+    const script = build.files.find((f) => f.name === 'make-certs.sh')!.text;
+    expect(script).toContain('for user in alice bob; do');
+    expect(script).toContain('--dn "CN=$user" --san "$user" --flag clientAuth');
+    expect(script).toContain('openssl pkcs12 -export -legacy -name "$user" -passout env:P12_PASSWORD');
   });
 
   it('puts a key generated on the page into both ends', () => {

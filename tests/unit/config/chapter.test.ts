@@ -10,8 +10,8 @@ const uses = [...chapter.matchAll(/<ConfigFile\s+([^>]*?)\/>/g)].map((m) => m[1]
 const fences = [...chapter.matchAll(/^```[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 
 describe('the setup chapter renders its configuration files from the builder', () => {
-  it('shows the server configuration, the certificate script, the Windows script and the Apple profile', () => {
-    expect(uses.map((u) => /name="([^"]+)"/.exec(u)?.[1])).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig']);
+  it('shows the server configuration, the certificate script, the Windows script, the Apple profile and the nmcli commands', () => {
+    expect(uses.map((u) => /name="([^"]+)"/.exec(u)?.[1])).toEqual(['make-certs.sh', 'swanctl.conf', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn-nmcli.sh']);
   });
 
   it('uses the builder default inputs, which the chapter describes in prose', () => {
@@ -26,7 +26,7 @@ describe('the setup chapter renders its configuration files from the builder', (
   });
 
   it('keeps no hand-typed copy of a file the builder writes', () => {
-    const builderLines = ['connections {', 'pki --issue', 'set-vpnconnectionipsecconfiguration', '-tunneltype ikev2', '<key>ikev2</key>'];
+    const builderLines = ['connections {', 'pki --issue', 'set-vpnconnectionipsecconfiguration', '-tunneltype ikev2', '<key>ikev2</key>', 'nmcli connection add'];
     for (const fence of fences) for (const line of builderLines) expect(fence.toLowerCase(), line).not.toContain(line);
   });
 

@@ -16,6 +16,7 @@ const STATES: { why: string; state: ConfigState }[] = [
   { why: 'defaults', state: DEFAULT_CONFIG_STATE },
   { why: 'IP gateway, IPv6 pool, split tunnel', state: { ...DEFAULT_CONFIG_STATE, gateway: '203.0.113.10', pool6: '2001:db8:6::/112', dns: '2620:fe::fe', routes: '192.0.2.0/24, 2001:db8:1::/48' } },
   { why: 'PSK with a key from the page', state: { ...DEFAULT_CONFIG_STATE, auth: 'psk', name: 'Lab & <Test>' } },
+  { why: 'EAP-TLS', state: { ...DEFAULT_CONFIG_STATE, auth: 'eap-tls' } },
   { why: 'L2TP/IPsec too, server behind NAT', state: { ...DEFAULT_CONFIG_STATE, l2tp: '1', servernat: '1', clients: `${DEFAULT_CONFIG_STATE.clients},windows-l2tp` } },
 ];
 const fileOf = (s: ConfigState, suffix: string, psk: string | null = null) => buildConfig(s, psk).files.find((f) => f.name.endsWith(suffix))?.text;
@@ -31,7 +32,7 @@ function plistsToJson(xmls: readonly string[]): unknown[] {
     'for text in json.load(sys.stdin):',
     '    try: out.append({"value": plistlib.loads(text.encode())})',
     '    except Exception as e: out.append({"error": str(e)})',
-    'print(json.dumps(out))',
+    'print(json.dumps(out, default=lambda b: {"data": b.hex()}))',
   ].join('\n');
   const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(xmls), encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
@@ -72,6 +73,17 @@ describe('Apple .mobileconfig', () => {
     expect(['Certificate', 'SharedSecret']).toContain(ikev2.AuthenticationMethod);
   });
 
+  it('EAP-TLS: ExtendedAuthEnabled with PayloadCertificateUUID naming an empty PKCS#12 payload (strongswan-docs appleIkev2Profile.adoc)', () => {
+    const profile = parsed[STATES.findIndex((s) => s.why === 'EAP-TLS') + 1] as { PayloadContent: Record<string, unknown>[] };
+    const [vpn, p12] = profile.PayloadContent;
+    const ikev2 = vpn!.IKEv2 as Record<string, unknown>;
+    expect([ikev2.AuthenticationMethod, ikev2.ExtendedAuthEnabled]).toEqual(['Certificate', 1]);
+    expect(p12!.PayloadType).toBe('com.apple.security.pkcs12');
+    expect(ikev2.PayloadCertificateUUID).toBe(p12!.PayloadUUID);
+    // <data></data>: empty bytes, which make-certs.sh replaces with the user's bundle (tests/lab/results/configs.json)
+    expect(p12!.PayloadContent).toEqual({ data: '' });
+  });
+
   it('escapes names so that the XML stays well-formed', () => {
     const profile = parsed[STATES.length + 1] as Record<string, unknown>;
     expect(profile.PayloadDisplayName).toBe('Lab & <Test>');
@@ -83,11 +95,12 @@ describe('strongSwan Android .sswan', () => {
   const TYPES = ['ikev2-eap', 'ikev2-cert', 'ikev2-cert-eap', 'ikev2-eap-tls', 'ikev2-byod-eap'];
   const TOP_KEYS = ['uuid', 'name', 'type', 'remote', 'local', 'ike-proposal', 'esp-proposal', 'split-tunneling', 'apps', 'excluded-apps', 'mtu', 'nat-keepalive', 'dns-servers', 'ipv6-transport', 'proxy'];
 
-  it.each(STATES.slice(0, 2))('$why: documented keys, required ones present, proposals parse', ({ state }) => {
+  it.each(STATES.filter((s) => s.state.auth !== 'psk').slice(0, 3))('$why: documented keys, required ones present, proposals parse', ({ state }) => {
     const profile = JSON.parse(fileOf(state, '.sswan')!) as { uuid: string; type: string; remote: { addr: string }; 'ike-proposal': string; 'esp-proposal': string };
     for (const key of Object.keys(profile)) expect(TOP_KEYS, key).toContain(key);
     expect(profile.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(TYPES).toContain(profile.type);
+    expect(profile.type).toBe(state.auth === 'eap-tls' ? 'ikev2-eap-tls' : 'ikev2-eap');
     expect(profile.remote.addr).toBe(state.gateway);
     expect(() => parseStrongswanProposal(profile['ike-proposal'], 'ike')).not.toThrow();
     expect(() => parseStrongswanProposal(profile['esp-proposal'], 'esp')).not.toThrow();
@@ -95,9 +108,10 @@ describe('strongSwan Android .sswan', () => {
 });
 
 describe('Windows PowerShell script', () => {
-  it.each(STATES.slice(0, 2))('$why: only documented cmdlets, parameters and values', ({ state }) => {
+  it.each(STATES.filter((s) => s.state.auth !== 'psk').slice(0, 3))('$why: only documented cmdlets, parameters and values', ({ state }) => {
     const script = fileOf(state, '.ps1')!;
-    const lines = script.split('\r\n').filter((l) => /^[A-Z][a-z]+-[A-Za-z]+ /.test(l));
+    // a cmdlet line, or one whose result is assigned to a variable ($eap = New-EapConfiguration ...)
+    const lines = script.split('\r\n').map((l) => l.replace(/^\$[a-z]+ = /, '')).filter((l) => /^[A-Z][a-z]+-[A-Za-z]+ /.test(l));
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) {
       const cmdlet = line.split(' ')[0]!;
@@ -112,6 +126,14 @@ describe('Windows PowerShell script', () => {
     expect(WINDOWS_PS_VALUES.cipherTransformConstants).toContain(value('CipherTransformConstants'));
     expect(WINDOWS_PS_VALUES.authenticationTransformConstants).toContain(value('AuthenticationTransformConstants'));
     expect(WINDOWS_PS_VALUES.pfsGroup).toContain(value('PfsGroup'));
+  });
+
+  it('EAP-TLS: imports the user\u2019s .p12 and hands New-EapConfiguration -Tls to Add-VpnConnection', () => {
+    const script = fileOf(STATES.find((s) => s.why === 'EAP-TLS')!.state, '.ps1')!.split('\r\n');
+    expect(script).toContain("$password = Read-Host -Prompt 'Password of the .p12 file' -AsSecureString");
+    expect(script).toContain("Import-PfxCertificate -FilePath (Join-Path $PSScriptRoot 'alice.p12') -CertStoreLocation 'Cert:\\CurrentUser\\My' -Password $password | Out-Null");
+    expect(script).toContain('$eap = New-EapConfiguration -Tls -UserCertificate -VerifyServerIdentity');
+    expect(script.find((l) => l.startsWith('Add-VpnConnection'))).toContain('-AuthenticationMethod Eap -EapConfigXmlStream $eap.EapConfigXmlStream');
   });
 });
 

@@ -20,7 +20,7 @@ describe('server files for legacy L2TP/IPsec', () => {
     expect(build.errors).toEqual([]);
     expect(build.files.map((f) => f.name)).toEqual([
       'swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft',
-      'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'chromeos-settings.txt',
+      'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'example-vpn-nmcli.sh', 'chromeos-settings.txt',
       'xl2tpd.conf', 'options.xl2tpd', 'chap-secrets', 'example-vpn-l2tp.ps1',
     ]);
     expect(build.verdicts.filter((v) => v.client.ikeVersion === 1).map((v) => [v.client.id, v.connect, v.rekey])).toEqual([

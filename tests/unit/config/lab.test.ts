@@ -10,7 +10,9 @@ import { buildConfig, clientOverrides, DEFAULT_CONFIG_STATE } from '../../../src
 interface LabRecord {
   id: string;
   client: 'windows-ps' | 'apple-profile' | 'sswan-android';
-  auth: 'eap-mschapv2' | 'psk';
+  auth: 'eap-mschapv2' | 'eap-tls' | 'psk';
+  serverEap?: string;
+  appleProfileWithBundle?: string;
   clientProposals: { ike: string; esp: string };
   serverSelected: string[];
   virtualIpInPool: boolean;
@@ -30,7 +32,22 @@ const keywords = (logged: string) => new Set(logged.split(':')[1]!.split('/').ma
 describe('the committed lab run of the generated configurations', () => {
   it('covers each authentication method and client kind strongSwan can stand in for', () => {
     expect(result.strongswan).toMatch(/^strongSwan 5\.9\.8/);
-    expect(result.records.map((r) => r.id)).toEqual(['eap-mschapv2/windows-ps', 'eap-mschapv2/apple-profile', 'eap-mschapv2/sswan-android', 'psk/apple-profile']);
+    expect(result.records.map((r) => r.id)).toEqual([
+      'eap-mschapv2/windows-ps', 'eap-mschapv2/apple-profile', 'eap-mschapv2/sswan-android', 'psk/apple-profile',
+      'eap-tls/windows-ps', 'eap-tls/apple-profile', 'eap-tls/sswan-android',
+    ]);
+  });
+
+  it('authenticated each EAP client with the method the server configuration names (server log)', () => {
+    expect(result.records.map((r) => [r.id, r.serverEap])).toEqual([
+      ['eap-mschapv2/windows-ps', 'EAP_MSCHAPV2'], ['eap-mschapv2/apple-profile', 'EAP_MSCHAPV2'], ['eap-mschapv2/sswan-android', 'EAP_MSCHAPV2'],
+      ['psk/apple-profile', undefined],
+      ['eap-tls/windows-ps', 'EAP_TLS'], ['eap-tls/apple-profile', 'EAP_TLS'], ['eap-tls/sswan-android', 'EAP_TLS'],
+    ]);
+  });
+
+  it('the Apple profile make-certs.sh fills in holds the user\u2019s PKCS#12 bundle, named by the VPN payload', () => {
+    expect(result.records.find((r) => r.id === 'eap-tls/apple-profile')!.appleProfileWithBundle).toBe('ok');
   });
 
   it.each(result.records)('$id: connected, got a pool address, pinged before and after a CHILD_SA rekey', (r) => {

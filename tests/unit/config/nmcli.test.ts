@@ -14,6 +14,10 @@ const DOCUMENTED: Record<string, { source: string; values: readonly string[] | n
   'remote-identity': { source: `${FILE}:963`, values: null },
   method: { source: `${FILE}:1028-1043 (cert, eap-tls, key, agent, smartcard; eap, psk)`, values: ['cert', 'eap-tls', 'key', 'agent', 'smartcard', 'eap', 'psk'] },
   user: { source: `${FILE}:747 (EAP identity)`, values: null },
+  'cert-source': { source: `${FILE}:590 (defaults to method; agent, smartcard, else files)`, values: ['file', 'agent', 'smartcard'] },
+  usercert: { source: `${FILE}:610 (certificate file)`, values: null },
+  userkey: { source: `${FILE}:657 (private key file)`, values: null },
+  'local-identity': { source: `${FILE}:717 (IKE identity instead of the certificate subject)`, values: null },
   virtual: { source: `${FILE}:923-924 (streq "yes")`, values: ['yes', 'no'] },
   encap: { source: `${FILE}:925-926 (streq "yes")`, values: ['yes', 'no'] },
   ipcomp: { source: `${FILE}:927-928 (streq "yes")`, values: ['yes', 'no'] },
@@ -56,6 +60,32 @@ describe('NetworkManager nmcli commands', () => {
       encap: 'no',
       ipcomp: 'no',
       // No custom proposals: the matcher's linux-nm profile is charon's defaults (proposals/clients.ts).
+      proposal: 'no',
+    });
+  });
+
+  it('EAP-TLS: method eap-tls with the user\u2019s certificate and key files and the user name as identity', () => {
+    const text = buildConfig({ ...NM, auth: 'eap-tls' }).files.find((f) => f.name === 'bob-s-vpn-nmcli.sh')!.text;
+    const [add] = nmcliArgs(text);
+    const pairs = add![add!.indexOf('vpn.data') + 1]!.split(', ').map((p) => p.split('=') as [string, string]);
+    for (const [key, value] of pairs) {
+      expect(DOCUMENTED[key], key).toBeDefined();
+      if (DOCUMENTED[key]!.values) expect(DOCUMENTED[key]!.values, key).toContain(value);
+    }
+    expect(Object.fromEntries(pairs)).toEqual({
+      address: 'vpn.example.com',
+      certificate: '/etc/ssl/bob-s-vpn-ca.pem',
+      'remote-identity': 'vpn.example.com',
+      // nm_service.c:699-704: EAP with type EAP_TLS, AAA identity %any
+      method: 'eap-tls',
+      'cert-source': 'file',
+      usercert: '/etc/ssl/bob-s-vpn-alice.cert.pem',
+      userkey: '/etc/ssl/private/bob-s-vpn-alice.key.pem',
+      // the SAN make-certs.sh gives the user's certificate
+      'local-identity': 'alice',
+      virtual: 'yes',
+      encap: 'no',
+      ipcomp: 'no',
       proposal: 'no',
     });
   });
