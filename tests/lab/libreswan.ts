@@ -5,7 +5,7 @@
  *
  *   ensureLibreswan()      apt-get download libreswan, dpkg-deb -x into /var/cache/vpnlab/libreswan-<version>;
  *                          its Depends (libraries and NSS's certutil, none of which conflict) via apt-get
- *   lab.pluto-like start   startPluto(lab, role, { conf, secrets })
+ *   startPluto(...)        pluto in a lab namespace, with `whack` against its control socket
  *
  * Paths and options are those of libreswan 4.10 (pluto --help, ipsec_pluto(8), ipsec.conf(5)):
  * --config/--secretsfile/--ipsecdir/--nssdir/--rundir replace /etc/ipsec.conf, /etc/ipsec.secrets,
@@ -15,11 +15,10 @@
  * /usr/libexec and a private /run are bound over them.
  * The kernel here has no ESP, so pluto negotiates IKE and then fails to install the Child SA.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError, sleep, type Lab } from './harness';
-import type { ChildProcess } from 'node:child_process';
 
 const CACHE = '/var/cache/vpnlab';
 
@@ -172,16 +171,4 @@ export async function startPluto(lab: Lab, ls: Libreswan, role: 'client' | 'serv
   const pluto = new Pluto(lab, lab.ns[role], ls, child, { dir, conf, log, ctl: join(run, 'pluto', 'pluto.ctl') });
   await pluto.waitLog(/^loading secrets from /m, 15_000);
   return pluto;
-}
-
-/** `addconn --checkconfig` on an ipsec.conf text: resolves with its output, rejects with its complaint. */
-export function checkConfig(ls: Libreswan, ipsecConf: string, dir: string): string {
-  const file = join(dir, 'checkconfig-ipsec.conf');
-  writeFileSync(file, ipsecConf);
-  try {
-    return execFileSync(ls.addconn, ['--checkconfig', '--config', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new LabError((e.stderr || e.stdout || e.message).trim());
-  }
 }

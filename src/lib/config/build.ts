@@ -18,6 +18,7 @@ import {
 } from '../proposals';
 import { appleProfile, nmcliScript, settingsList, sswanProfile, windowsScript } from './clients';
 import { readInputs, type ConfigFieldError, type ConfigInputs } from './inputs';
+import { ipsecConf, ipsecSecrets } from './libreswan';
 import { chapSecrets, pppMtu, pppOptions, windowsL2tpScript, xl2tpdConf } from './l2tp';
 import { forwardRules, inputRules, pkiScript, swanctlConf } from './server';
 import { APPLE_SETTINGS, WINDOWS_SETTINGS } from './settings';
@@ -87,9 +88,24 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null, l2tp: ppp === null ? null : ppp - 40 };
   const { slug } = inputs;
   const eap = inputs.auth === 'eap-mschapv2';
+  let serverFiles: ConfigFile[];
+  if (inputs.server === 'libreswan') {
+    const conf = ipsecConf(inputs, server);
+    if ('unsupported' in conf) {
+      return { ...empty, errors: [...errors, { field: 'server', message: `libreswan cannot express the proposals these clients need (${conf.unsupported.join(', ')}): choose strongSwan, or other clients` }] };
+    }
+    serverFiles = [
+      { name: 'ipsec.conf', for: 'server', description: `The libreswan server configuration: save as /etc/ipsec.d/${slug}.conf, then run ipsec auto --add ${slug}.`, mediaType: 'text/plain', text: conf.text },
+      { name: 'ipsec.secrets', for: 'server', description: `The pre-shared key for libreswan: save as /etc/ipsec.d/${slug}.secrets, mode 600.`, mediaType: 'text/plain', text: ipsecSecrets(inputs, psk) },
+    ];
+  } else {
+    serverFiles = [
+      { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
+      ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
+    ];
+  }
   const files: ConfigFile[] = [
-    { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
-    ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
+    ...serverFiles,
     { name: 'vpn-input.nft', for: 'server', description: 'nftables: accept IKE, NAT-T and ESP on the server (nft -f).', mediaType: 'text/plain', text: inputRules(inputs) },
     { name: 'vpn-forward.nft', for: 'server', description: 'nftables: NAT for the client pool and the TCP MSS clamp (nft -f).', mediaType: 'text/plain', text: forwardRules(inputs, mss) },
   ];
