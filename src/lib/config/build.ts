@@ -88,27 +88,23 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null, l2tp: ppp === null ? null : ppp - 40 };
   const { slug } = inputs;
   const eap = inputs.auth === 'eap-mschapv2';
-  let serverFiles: ConfigFile[];
-  if (inputs.server === 'libreswan') {
-    const conf = ipsecConf(inputs, server);
-    if ('unsupported' in conf) {
-      return { ...empty, errors: [...errors, { field: 'server', message: `libreswan cannot express the proposals these clients need (${conf.unsupported.join(', ')}): choose strongSwan, or other clients` }] };
-    }
-    serverFiles = [
-      { name: 'ipsec.conf', for: 'server', description: `The libreswan server configuration: save as /etc/ipsec.d/${slug}.conf, then run ipsec auto --add ${slug}.`, mediaType: 'text/plain', text: conf.text },
-      { name: 'ipsec.secrets', for: 'server', description: `The pre-shared key for libreswan: save as /etc/ipsec.d/${slug}.secrets, mode 600.`, mediaType: 'text/plain', text: ipsecSecrets(inputs, psk) },
-    ];
-  } else {
-    serverFiles = [
-      { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
-      ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
-    ];
+  const libreswan = inputs.server === 'libreswan' ? ipsecConf(inputs, server) : null;
+  if (libreswan && 'unsupported' in libreswan) {
+    return { ...empty, errors: [...errors, { field: 'server', message: `libreswan cannot express the proposals these clients need (${libreswan.unsupported.join(', ')}): choose strongSwan, or other clients` }] };
   }
   const files: ConfigFile[] = [
-    ...serverFiles,
+    { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
+    ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
     { name: 'vpn-input.nft', for: 'server', description: 'nftables: accept IKE, NAT-T and ESP on the server (nft -f).', mediaType: 'text/plain', text: inputRules(inputs) },
     { name: 'vpn-forward.nft', for: 'server', description: 'nftables: NAT for the client pool and the TCP MSS clamp (nft -f).', mediaType: 'text/plain', text: forwardRules(inputs, mss) },
   ];
+  // libreswan's two files take swanctl.conf's place (it serves PSK only here, so there is no make-certs.sh)
+  if (libreswan) {
+    files.splice(0, 1,
+      { name: 'ipsec.conf', for: 'server', description: `The libreswan server configuration: save as /etc/ipsec.d/${slug}.conf, then run ipsec auto --add ${slug}.`, mediaType: 'text/plain', text: libreswan.text },
+      { name: 'ipsec.secrets', for: 'server', description: `The pre-shared key for libreswan: save as /etc/ipsec.d/${slug}.secrets, mode 600.`, mediaType: 'text/plain', text: ipsecSecrets(inputs, psk) },
+    );
+  }
   const has = (id: ClientId) => inputs.clients.includes(id);
   if (eap && has('windows-ps')) files.push({ name: `${slug}.ps1`, for: 'windows-ps', description: 'Windows 10 and 11: run in an elevated PowerShell.', mediaType: 'text/plain', text: windowsScript(inputs) });
   if (has('apple-profile')) files.push({ name: `${slug}.mobileconfig`, for: 'apple-profile', description: 'iPhone, iPad and Mac: open the file to install the profile.', mediaType: 'application/x-apple-aspen-config', text: appleProfile(inputs, psk) });

@@ -126,8 +126,8 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
 
   // libreswan 4.10's only EAP method is EAP-TLS (ipsec.conf(5): leftautheap= none | tls; "IKEv2 does
   // not support receiving a plaintext username and password"); the builder writes IKEv2 only for it.
-  if (state.server === 'libreswan' && state.auth === 'eap-mschapv2') {
-    fail('server', 'libreswan has no EAP-MSCHAPv2 server: choose strongSwan, or a pre-shared key');
+  if (state.server === 'libreswan' && state.auth !== 'psk') {
+    fail('server', state.auth === 'eap-mschapv2' ? 'libreswan has no EAP-MSCHAPv2 server: choose strongSwan, or a pre-shared key' : 'the builder writes libreswan for a pre-shared key only: choose strongSwan, or a pre-shared key');
   }
   if (state.server === 'libreswan' && state.l2tp === '1') {
     fail('server', 'the builder writes libreswan\u2019s IKEv2 server only: turn legacy L2TP/IPsec off, or choose strongSwan');

@@ -97,6 +97,9 @@ interface Request {
 const EXCHANGE_MESSAGE = /^(generating|parsed) ([A-Z_]+) (request|response) (\d+) \[ ?(.*?) ?\]$/;
 const PACKET = /^(sending|received) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\] \((\d+) bytes\)/;
 
+// pluto's state names of an initiator waiting for IKE_SA_INIT and IKE_AUTH answers (RFC 7296 §1.2)
+const PLUTO_WAITING: Record<string, string> = { STATE_V2_PARENT_I1: 'IKE_SA_INIT', STATE_V2_PARENT_I2: 'IKE_AUTH' };
+
 /** First words of every message matched below. */
 const FIRST_WORDS = new Set([
   'generating', 'parsed', 'sending', 'received', 'retransmit', 'giving', 'establishing', 'configured', 'initiating',
@@ -104,10 +107,8 @@ const FIRST_WORDS = new Set([
   'IKE_SA', 'deleting', 'splitting', 'local', 'remote',
   // pluto
   'sent', 'dropping', 'responding', 'processing', 'initiator', 'responder', 'IKE', 'IKE_AUTH', 'proposal',
+  ...Object.keys(PLUTO_WAITING).map((state) => `${state}:`),
 ]);
-
-// pluto's state names of an initiator waiting for IKE_SA_INIT and IKE_AUTH answers (RFC 7296 §1.2)
-const PLUTO_WAITING: Record<string, string> = { STATE_V2_PARENT_I1: 'IKE_SA_INIT', STATE_V2_PARENT_I2: 'IKE_AUTH' };
 
 export function diagnoseLog(text: string): Diagnosis {
   const lines = parseLines(typeof text === 'string' ? text : '');
@@ -159,7 +160,7 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     // Most lines of a long log are about nothing diagnosed here: skip them on their first word.
     const space = m.indexOf(' ');
     const first = space === -1 ? m : m.slice(0, space);
-    if (!FIRST_WORDS.has(first) && !first.startsWith('EAP-') && !first.startsWith('STATE_') && !m.endsWith(' is initiating an IKE_SA')) continue;
+    if (!FIRST_WORDS.has(first) && !first.startsWith('EAP-') && !m.endsWith(' is initiating an IKE_SA')) continue;
     const n = line.n;
     const sa = line.ikeSa ?? '';
     let r: RegExpExecArray | null;
