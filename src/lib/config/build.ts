@@ -76,6 +76,10 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   if (!inputs) return empty;
   const overrides = clientOverrides();
   const server = suggestServerProposals(inputs.clients, overrides);
+  const libreswan = inputs.server === 'libreswan' ? ipsecConf(inputs, server) : null;
+  if (libreswan && 'unsupported' in libreswan) {
+    return { ...empty, errors: [...errors, { field: 'server', message: `libreswan cannot express the proposals these clients need (${libreswan.unsupported.join(', ')}): choose strongSwan, or other clients` }] };
+  }
   const v1 = (list: string | null, type: 'ike' | 'esp') => (list === null ? null : parseProposals(list, type).proposals);
   const verdicts = matchClients(
     { ike: parseProposals(server.ike, 'ike').proposals, esp: parseProposals(server.esp, 'esp').proposals, ike1: v1(server.ike1, 'ike'), esp1: v1(server.esp1, 'esp') },
@@ -88,10 +92,6 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   const mss = { v4: smallestMss(verdicts, inputs.pathMtu, 4), v6: inputs.pool6 ? smallestMss(verdicts, inputs.pathMtu, 6) : null, l2tp: ppp === null ? null : ppp - 40 };
   const { slug } = inputs;
   const eap = inputs.auth === 'eap-mschapv2';
-  const libreswan = inputs.server === 'libreswan' ? ipsecConf(inputs, server) : null;
-  if (libreswan && 'unsupported' in libreswan) {
-    return { ...empty, errors: [...errors, { field: 'server', message: `libreswan cannot express the proposals these clients need (${libreswan.unsupported.join(', ')}): choose strongSwan, or other clients` }] };
-  }
   const files: ConfigFile[] = [
     { name: 'swanctl.conf', for: 'server', description: `The server configuration: save as /etc/swanctl/conf.d/${slug}.conf, then run swanctl --load-all.`, mediaType: 'text/plain', text: swanctlConf(inputs, server, psk) },
     ...(eap ? [{ name: 'make-certs.sh', for: 'server' as const, description: 'Creates the CA and the server certificate on the server (run as root).', mediaType: 'text/x-shellscript', text: pkiScript(inputs) }] : []),
