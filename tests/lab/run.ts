@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { environment, Lab, removeStaleRuns, teardownAll } from './harness';
+import { ensureLibreswan } from './libreswan';
 import type { Difference, Scenario, ScenarioResult } from './scenario';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,6 +109,14 @@ async function main(): Promise<void> {
   if (process.getuid?.() !== 0) fail('needs root (network namespaces, veth, charon): run it as root, e.g. `sudo npm run lab`');
   if (!existsSync('/proc/self/ns/net') || !existsSync('/usr/sbin/ip')) fail('this system has no network namespaces (/proc/self/ns/net) or no `ip`');
   ensurePackages();
+  const selected = names.length > 0 ? names.map((n) => scenarios.get(n)!) : [...scenarios.values()];
+  if (selected.some((s) => s.libreswan)) {
+    try {
+      ensureLibreswan((line) => process.stdout.write(`${line}\n`));
+    } catch (error) {
+      fail(`could not unpack libreswan: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
 
   const env = environment();
   let failed = false;
-  for (const scenario of names.length > 0 ? names.map((n) => scenarios.get(n)!) : [...scenarios.values()]) {
+  for (const scenario of selected) {
     const t0 = Date.now();
     process.stdout.write(`==> ${scenario.name}${quick ? ' (quick)' : ''}: ${scenario.description}\n`);
     let last = '';

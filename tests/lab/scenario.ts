@@ -33,5 +33,7 @@ export interface Scenario {
   /** Equals the file name without `.ts`. */
   name: string;
   description: string;
+  /** Needs libreswan unpacked (tests/lab/libreswan.ts); the runner fetches it before the run. */
+  libreswan?: boolean;
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
 }

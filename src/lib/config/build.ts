@@ -18,6 +18,7 @@ import {
 } from '../proposals';
 import { appleProfile, nmcliScript, settingsList, sswanProfile, windowsScript } from './clients';
 import { readInputs, type ConfigFieldError, type ConfigInputs } from './inputs';
+import { ipsecConf, ipsecSecrets } from './libreswan';
 import { chapSecrets, pppMtu, pppOptions, windowsL2tpScript, xl2tpdConf } from './l2tp';
 import { forwardRules, inputRules, pkiScript, swanctlConf } from './server';
 import { APPLE_SETTINGS, WINDOWS_SETTINGS } from './settings';
@@ -75,6 +76,10 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
   if (!inputs) return empty;
   const overrides = clientOverrides();
   const server = suggestServerProposals(inputs.clients, overrides);
+  const libreswan = inputs.server === 'libreswan' ? ipsecConf(inputs, server) : null;
+  if (libreswan && 'unsupported' in libreswan) {
+    return { ...empty, errors: [...errors, { field: 'server', message: `libreswan cannot express the proposals these clients need (${libreswan.unsupported.join(', ')}): choose strongSwan, or other clients` }] };
+  }
   const v1 = (list: string | null, type: 'ike' | 'esp') => (list === null ? null : parseProposals(list, type).proposals);
   const verdicts = matchClients(
     { ike: parseProposals(server.ike, 'ike').proposals, esp: parseProposals(server.esp, 'esp').proposals, ike1: v1(server.ike1, 'ike'), esp1: v1(server.esp1, 'esp') },
@@ -95,6 +100,13 @@ export function buildConfig(state: ConfigState, psk: string | null = null): Conf
     { name: 'vpn-input.nft', for: 'server', description: 'nftables: accept IKE, NAT-T and ESP on the server (nft -f).', mediaType: 'text/plain', text: inputRules(inputs) },
     { name: 'vpn-forward.nft', for: 'server', description: 'nftables: NAT for the client pool and the TCP MSS clamp (nft -f).', mediaType: 'text/plain', text: forwardRules(inputs, mss) },
   ];
+  // libreswan's two files take swanctl.conf's place (it serves PSK only here, so there is no make-certs.sh)
+  if (libreswan) {
+    files.splice(0, 1,
+      { name: 'ipsec.conf', for: 'server', description: `The libreswan server configuration: save as /etc/ipsec.d/${slug}.conf, then run ipsec auto --add ${slug}.`, mediaType: 'text/plain', text: libreswan.text },
+      { name: 'ipsec.secrets', for: 'server', description: `The pre-shared key for libreswan: save as /etc/ipsec.d/${slug}.secrets, mode 600.`, mediaType: 'text/plain', text: ipsecSecrets(inputs, psk) },
+    );
+  }
   const has = (id: ClientId) => inputs.clients.includes(id);
   if (eap && has('windows-ps')) files.push({ name: `${slug}.ps1`, for: 'windows-ps', description: 'Windows 10 and 11: run in an elevated PowerShell.', mediaType: 'text/plain', text: windowsScript(inputs) });
   if (has('apple-profile')) files.push({ name: `${slug}.mobileconfig`, for: 'apple-profile', description: 'iPhone, iPad and Mac: open the file to install the profile.', mediaType: 'application/x-apple-aspen-config', text: appleProfile(inputs, psk) });

@@ -5,7 +5,7 @@
  * implements the WHATWG host parser in browsers and in Node alike.
  */
 import { IKEV1_CLIENT_IDS, readClients, type ClientId } from '../proposals';
-import type { AuthMethod, ConfigField, ConfigState } from './state';
+import type { AuthMethod, ConfigField, ConfigState, ServerSoftware } from './state';
 
 export interface ConfigFieldError {
   field: ConfigField;
@@ -25,6 +25,7 @@ export interface ConfigInputs {
   gateway: string;
   gatewayKind: 'name' | 'ipv4' | 'ipv6';
   name: string;
+  server: ServerSoftware;
   /** File names: lower case letters, digits and dashes. */
   slug: string;
   auth: AuthMethod;
@@ -123,6 +124,20 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
   const name = state.name.trim();
   if (name === '') fail('name', 'give the connection a name; it is what users see in their VPN list');
 
+  // libreswan 4.10's only EAP method is EAP-TLS (ipsec.conf(5): leftautheap= none | tls; "IKEv2 does
+  // not support receiving a plaintext username and password"); the builder writes IKEv2 only for it.
+  if (state.server === 'libreswan' && state.auth !== 'psk') {
+    fail('server', state.auth === 'eap-mschapv2' ? 'libreswan has no EAP-MSCHAPv2 server: choose strongSwan, or a pre-shared key' : 'the builder writes libreswan for a pre-shared key only: choose strongSwan, or a pre-shared key');
+  }
+  if (state.server === 'libreswan' && state.l2tp === '1') {
+    fail('server', 'the builder writes libreswan\u2019s IKEv2 server only: turn legacy L2TP/IPsec off, or choose strongSwan');
+  }
+
+  // addconn 4.10 rejects an IPv4 and an IPv6 pool (or subnet) in one connection (lab: libreswan-configs)
+  if (state.server === 'libreswan' && state.pool6.trim() !== '') {
+    fail('pool6', 'the libreswan configuration written here is IPv4 only: leave the IPv6 pool empty, or choose strongSwan');
+  }
+
   const users = list(state.users);
   if (state.auth !== 'psk' || state.l2tp === '1') {
     const what = { 'eap-mschapv2': 'EAP-MSCHAPv2', 'eap-tls': 'EAP-TLS (one certificate each)', psk: 'L2TP/IPsec (PPP sign-in)' }[state.auth];
@@ -162,6 +177,11 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
     else if (typeof pool4 !== 'string' && overlaps(parsed, pool4)) fail('routes', `${parsed.text} overlaps the client pool ${pool4.text}`);
     else routes.push(parsed);
   }
+  // addconn 4.10 rejects a list in leftsubnet=, and pluto 4.10 loads no connection from
+  // leftsubnets={...} with an address pool (lab: libreswan-configs)
+  if (state.server === 'libreswan' && routes.length > 1) {
+    fail('routes', 'the libreswan configuration written here carries one network: give one route (or none for a full tunnel), or choose strongSwan');
+  }
   if (gatewayAddress && typeof pool4 !== 'string' && overlaps(pool4, { ...gatewayAddress, length: gatewayAddress.family === 4 ? 32 : 128 })) {
     fail('pool4', `the gateway's own address ${gateway} lies inside the pool`);
   }
@@ -191,7 +211,7 @@ export function readInputs(state: ConfigState): { inputs: ConfigInputs | null; e
 
   if (errors.length > 0 || typeof pool4 === 'string') return { inputs: null, errors, notices };
   return {
-    inputs: { gateway, gatewayKind, name, slug: slugOf(name), auth: state.auth, users, pool4, pool6, dns, routes, clients, pathMtu, l2tpPool, serverNat: state.servernat === '1' },
+    inputs: { gateway, gatewayKind, name, server: state.server, slug: slugOf(name), auth: state.auth, users, pool4, pool6, dns, routes, clients, pathMtu, l2tpPool, serverNat: state.servernat === '1' },
     errors,
     notices,
   };

@@ -3,6 +3,8 @@
  * Never secrets: passwords and pre-shared keys stay out of the URL (design.md).
  *
  *   gateway   the name or address clients connect to          vpn.example.com
+ *   server    strongswan (swanctl.conf) | libreswan (ipsec.conf; PSK only: libreswan has no
+ *             EAP-MSCHAPv2 server)                            strongswan
  *   name      the connection's display name (file names too)  Example VPN
  *   auth      eap-mschapv2 | eap-tls | psk (eap-tls: a client certificate per user, made by make-certs.sh)
  *   users     EAP user names, comma-separated                 alice,bob
@@ -22,11 +24,15 @@ import { choice, defineUrlState, text, type StateOf, type UrlStateCodec } from '
 export const AUTH_METHODS = ['eap-mschapv2', 'eap-tls', 'psk'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
+export const SERVER_SOFTWARE = ['strongswan', 'libreswan'] as const;
+export type ServerSoftware = (typeof SERVER_SOFTWARE)[number];
+
 /** The clients whose files the builder writes, so each file sets exactly what the server expects. */
 export const DEFAULT_CONFIG_CLIENTS = ['windows-ps', 'apple-profile', 'android-native', 'sswan-android', 'chromeos', 'linux-nm'] as const;
 
 const FIELDS = {
   gateway: text('gateway', 'vpn.example.com', 253),
+  server: choice('server software', SERVER_SOFTWARE, 'strongswan'),
   name: text('connection name', 'Example VPN', 60),
   auth: choice('authentication', AUTH_METHODS, 'eap-mschapv2'),
   users: text('user names', 'alice', 400),

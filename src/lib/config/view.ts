@@ -9,7 +9,7 @@ import type { ConfigBuild } from './build';
 import type { AuthMethod, ConfigField, ConfigState } from './state';
 
 export interface TextInput {
-  field: Exclude<ConfigField, 'auth' | 'clients' | 'l2tp' | 'servernat'>;
+  field: Exclude<ConfigField, 'auth' | 'clients' | 'l2tp' | 'servernat' | 'server'>;
   label: string;
   hint: string;
   /** Wide fields take a whole row. */

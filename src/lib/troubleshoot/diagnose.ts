@@ -6,7 +6,8 @@
  * detector then scores what it found, so the causes come out ranked with the lines that show
  * them. The message texts matched below are charon's (strongSwan 5.9.8; the source file that
  * prints each one is named next to it) and were checked against real logs produced in the lab
- * (tests/lab/results/logs/, tests/lab/scenarios/logs.sh).
+ * (tests/lab/results/logs/, tests/lab/scenarios/logs.sh). pluto's messages (libreswan 4.10) are
+ * matched in their own block, checked against the pluto logs of tests/lab/scenarios/pluto-logs.ts.
  */
 import { CHAPTER_PATH, LOG_CAUSES, LOG_CAUSE_IDS, type LogCauseId, type Stage } from './causes';
 import { parseLines, type Daemon, type LogLine } from './lines';
@@ -96,11 +97,17 @@ interface Request {
 const EXCHANGE_MESSAGE = /^(generating|parsed) ([A-Z_]+) (request|response) (\d+) \[ ?(.*?) ?\]$/;
 const PACKET = /^(sending|received) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\] \((\d+) bytes\)/;
 
+// pluto's state names of an initiator waiting for IKE_SA_INIT and IKE_AUTH answers (RFC 7296 §1.2)
+const PLUTO_WAITING: Record<string, string> = { STATE_V2_PARENT_I1: 'IKE_SA_INIT', STATE_V2_PARENT_I2: 'IKE_AUTH' };
+
 /** First words of every message matched below. */
 const FIRST_WORDS = new Set([
   'generating', 'parsed', 'sending', 'received', 'retransmit', 'giving', 'establishing', 'configured', 'initiating',
   'Starting', 'no', 'peer', 'DH', 'tried', 'authentication', 'server', 'EAP', 'constraint', 'traffic', 'CHILD_SA',
   'IKE_SA', 'deleting', 'splitting', 'local', 'remote',
+  // pluto
+  'sent', 'dropping', 'responding', 'processing', 'initiator', 'responder', 'IKE', 'IKE_AUTH', 'proposal',
+  ...Object.keys(PLUTO_WAITING).map((state) => `${state}:`),
 ]);
 
 export function diagnoseLog(text: string): Diagnosis {
@@ -158,6 +165,95 @@ export function diagnoseLines(lines: readonly LogLine[]): Diagnosis {
     const n = line.n;
     const sa = line.ikeSa ?? '';
     let r: RegExpExecArray | null;
+
+    if (line.daemon === 'pluto') {
+      // Requests are keyed by pluto's state number; answers are implied by what pluto does next.
+      const answer = (ex: string) => {
+        const req = pending.get(`#${line.state}/${ex}`);
+        if (req) req.step.answered = true;
+      };
+      if ((r = /^sent (IKE_SA_INIT|IKE_AUTH) request(?: to (\S+):(\d+))?/.exec(m))) {
+        const ex = group(r, 1);
+        if (ex === 'IKE_AUTH') answer('IKE_SA_INIT');
+        const step: MutableStep = { n, direction: 'out', exchange: ex, kind: 'request', messageId: ex === 'IKE_SA_INIT' ? 0 : 1, payloads: '', retransmits: 0, answered: false };
+        if (r[3] !== undefined) step.remotePort = Number(r[3]);
+        if (r[2] !== undefined) remote ??= r[2];
+        role ??= 'initiator';
+        steps.push(step);
+        pending.set(`#${line.state}/${ex}`, { step, index: steps.length - 1 });
+        exchange = ex;
+        continue;
+      }
+      // "STATE_V2_PARENT_I1: retransmission; will wait 1 seconds for response"
+      if ((r = /^(STATE_\w+): retransmission;/.exec(m))) {
+        const req = pending.get(`#${line.state}/${PLUTO_WAITING[group(r, 1)] ?? ''}`);
+        if (req) req.step.retransmits++;
+        continue;
+      }
+      // "STATE_V2_PARENT_I1: 4 second timeout exceeded after 3 retransmits.  No response ..."
+      if (/^STATE_\w+: \d+ second timeout exceeded/.test(m)) {
+        gaveUp.push(n);
+        continue;
+      }
+      if (/^initiating IKEv2 connection/.test(m)) {
+        role ??= 'initiator';
+        continue;
+      }
+      if ((r = /^responding to IKE_SA_INIT message \(ID 0\) from (\S+):\d+/.exec(m))) {
+        role ??= 'responder';
+        remote ??= r[1];
+        receivedAny = true;
+        continue;
+      }
+      if (/^(proposal \S+ chosen from remote proposals|sent IKE_SA_INIT reply|processing decrypted IKE_AUTH request)/.test(m)) {
+        role ??= 'responder';
+        receivedAny = true;
+        continue;
+      }
+      // the responder refused IKE_SA_INIT; pluto 4.10 drops the unauthenticated refusal and waits on
+      if (/^dropping unexpected IKE_SA_INIT message containing NO_PROPOSAL_CHOSEN/.test(m)) {
+        answer('IKE_SA_INIT');
+        receivedAny = true;
+        find('no-proposal-ike', LIKELY, [n]);
+        find('no-ike-config', POSSIBLE, [n]);
+        continue;
+      }
+      // responder: IKE proposals in IKE_SA_INIT, ESP/AH proposals in IKE_AUTH or CREATE_CHILD_SA
+      if ((r = /^no local proposal matches remote proposals \d+:(IKE|ESP|AH):/.exec(m))) {
+        const id: LogCauseId = r[1] === 'IKE' ? 'no-proposal-ike' : rekeying ? 'rekey-failed' : 'no-proposal-esp';
+        find(id, STRONG, [n]);
+        continue;
+      }
+      if ((r = /^(initiator|responder) established IKE SA; authenticated peer using authby=(\S+)/.exec(m))) {
+        role ??= r[1] as 'initiator' | 'responder';
+        answer('IKE_AUTH');
+        ikeUp = ikeUp || n;
+        continue;
+      }
+      if (/^(initiator|responder) established Child SA/.test(m)) {
+        childUp = childUp || n;
+        continue;
+      }
+      if ((r = /^IKE_AUTH response rejected Child SA with (\S+)/.exec(m))) {
+        const notify = group(r, 1);
+        if (notify === 'TS_UNACCEPTABLE') find('ts-unacceptable', STRONG, [n]);
+        else if (notify === 'NO_PROPOSAL_CHOSEN') find('no-proposal-esp', STRONG, [n]);
+        continue;
+      }
+      // responder: the AUTH payload made with its PSK differs from the peer's
+      if ((r = /^authentication failed: computed hash does not match hash received from peer (.*)/.exec(m))) {
+        find('auth-psk', STRONG, [n], `The key stored for ${group(r, 1)} does not produce the peer\u2019s AUTH value.`);
+        continue;
+      }
+      // initiator: pluto's log does not say which method it authenticated with
+      if (/^IKE SA authentication request rejected by peer: AUTHENTICATION_FAILED/.test(m)) {
+        answer('IKE_AUTH');
+        find('auth-psk', POSSIBLE, [n]);
+        find('cert-untrusted', POSSIBLE, [n]);
+        find('no-peer-config', POSSIBLE, [n]);
+        continue;
+      }
+    }
 
     if ((r = EXCHANGE_MESSAGE.exec(m))) {
       if (daemon === 'unknown') daemon = 'charon';

@@ -133,6 +133,6 @@ describe('bad input is reported at its field, never thrown', () => {
   it('round-trips the state through the URL, and a link never carries a secret field', () => {
     const s = state({ gateway: '203.0.113.10', routes: '192.0.2.0/24', auth: 'psk' });
     expect(CONFIG_URL_STATE.decode(CONFIG_URL_STATE.encode(s)).state).toEqual(s);
-    expect([...CONFIG_URL_STATE.encode(s).keys()].sort()).toEqual(['auth', 'clients', 'dns', 'gateway', 'l2tp', 'l2tppool', 'mtu', 'name', 'pool4', 'pool6', 'routes', 'servernat', 'users', 'v']);
+    expect([...CONFIG_URL_STATE.encode(s).keys()].sort()).toEqual(['auth', 'clients', 'dns', 'gateway', 'l2tp', 'l2tppool', 'mtu', 'name', 'pool4', 'pool6', 'routes', 'server', 'servernat', 'users', 'v']);
   });
 });

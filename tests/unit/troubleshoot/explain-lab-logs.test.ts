@@ -1,21 +1,22 @@
 // The explainer on every real log from the lab (tests/lab/results/logs/, produced by
-// tests/lab/scenarios/logs.sh): expected causes and outcomes are literals in expected.json.
+// tests/lab/scenarios/logs.ts and pluto-logs.ts): expected causes and outcomes are literals in
+// expected.json and expected-pluto.json.
 import { describe, expect, test } from 'vitest';
 import { diagnoseLog, redactLog } from '../../../src/lib/troubleshoot';
-import { EXPECTED, FIXTURES, fixture } from './fixtures';
+import { EXPECTED, EXPECTED_PLUTO, FIXTURES, fixture } from './fixtures';
 
 const ids = (text: string) => diagnoseLog(text).causes.map((c) => c.id);
 
 describe('every lab log gives the expected causes, in order', () => {
   test('the fixture set covers every case on both sides at both log levels', () => {
-    expect(FIXTURES).toHaveLength(Object.keys(EXPECTED.cases).length * 4);
+    expect(FIXTURES).toHaveLength(Object.keys(EXPECTED.cases).length * 4 + Object.keys(EXPECTED_PLUTO.cases).length * 2);
   });
 
   test.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_, f) => {
     const d = diagnoseLog(f.text);
     expect(d.causes.map((c) => c.id)).toEqual(f.expected.causes);
     expect(d.outcome).toBe(f.expected.outcome);
-    expect(d.daemon).toBe('charon');
+    expect(d.daemon).toBe(f.daemon);
     const lines = f.text.split('\n');
     for (const cause of d.causes) {
       expect(cause.evidence.length).toBeGreaterThan(0);
@@ -89,7 +90,7 @@ describe('the same logs in the other forms charon is read in', () => {
   // the harness log ("18:23:26.564 16[IKE] message") -> syslog ("host charon: 16[IKE] message"),
   // journal (charon-systemd keeps thread and group in journal fields, so only the message is
   // printed) and journal in short-iso form
-  const debug = FIXTURES.filter((f) => f.name.endsWith('-debug'));
+  const debug = FIXTURES.filter((f) => f.daemon === 'charon' && f.name.endsWith('-debug'));
   const lines = (t: string) => t.split('\n').filter((l) => l !== '').map((l) => l.replace(/^\d\d:\d\d:\d\d\.\d+ /, ''));
   const bare = (l: string) => l.replace(/^\d+\[[A-Z]+\] /, '');
   const syslog = (t: string) => lines(t).map((l) => `Dec  3 17:28:44 gw charon: ${l}`).join('\n');
@@ -107,5 +108,54 @@ describe('the same logs in the other forms charon is read in', () => {
 describe('a redacted log diagnoses the same', () => {
   test.each(FIXTURES.map((f) => [f.name, f] as const))('%s', (_, f) => {
     expect(ids(redactLog(f.text).text)).toEqual(f.expected.causes);
+  });
+});
+
+describe('pluto (libreswan 4.10) logs from the lab', () => {
+  // [fixture, cause, a literal text its evidence must include]
+  const rows: [string, string, string][] = [
+    ['pluto-ike-proposal/responder', 'no-proposal-ike', 'no local proposal matches remote proposals 1:IKE:ENCR=AES_CBC_128'],
+    ['pluto-ike-proposal/initiator', 'no-proposal-ike', 'dropping unexpected IKE_SA_INIT message containing NO_PROPOSAL_CHOSEN'],
+    ['pluto-esp-proposal/responder', 'no-proposal-esp', 'no local proposal matches remote proposals 1:ESP:ENCR=AES_CBC_128'],
+    ['pluto-esp-proposal/initiator', 'no-proposal-esp', 'IKE_AUTH response rejected Child SA with NO_PROPOSAL_CHOSEN'],
+    ['pluto-wrong-psk/responder', 'auth-psk', 'computed hash does not match hash received from peer'],
+    ['pluto-wrong-psk/initiator', 'auth-psk', 'IKE SA authentication request rejected by peer: AUTHENTICATION_FAILED'],
+    ['pluto-drop-500/initiator', 'no-response-500', '4 second timeout exceeded after 3 retransmits'],
+    ['pluto-success/initiator', 'ts-unacceptable', 'IKE_AUTH response rejected Child SA with TS_UNACCEPTABLE'],
+  ];
+  test.each(rows)('%s %s: %s', (name, id, literal) => {
+    const f = fixture(name);
+    const lines = f.text.split('\n');
+    const cause = diagnoseLog(f.text).causes.find((c) => c.id === id)!;
+    expect(cause.evidence.map((n) => lines[n - 1]).some((l) => l!.includes(literal))).toBe(true);
+  });
+
+  test('the unanswered IKE_SA_INIT: port, retransmissions, peer (lab pluto-drop-500)', () => {
+    const d = diagnoseLog(fixture('pluto-drop-500/initiator').text);
+    expect([d.role, d.remote, d.stage]).toEqual(['initiator', '198.51.100.10', 'IKE_SA_INIT']);
+    const init = d.steps.find((s) => s.exchange === 'IKE_SA_INIT')!;
+    expect([init.remotePort, init.retransmits, init.answered]).toEqual([500, 3, false]);
+  });
+
+  test('an IKE_SA_INIT refused with NO_PROPOSAL_CHOSEN counts as answered, not as a blocked port', () => {
+    const d = diagnoseLog(fixture('pluto-ike-proposal/initiator').text);
+    expect(d.steps.find((s) => s.exchange === 'IKE_SA_INIT')!.answered).toBe(true);
+    expect(d.causes.map((c) => c.id)).not.toContain('no-response-500');
+  });
+
+  // the same lines with pluto's logtime=yes prefix (format as pluto 4.10 wrote it in the lab:
+  // "Dec  3 21:06:45.722410: "), as syslog/journal lines and as whack prints them
+  const plutoFixtures = FIXTURES.filter((f) => f.daemon === 'pluto');
+  const lines = (t: string) => t.split('\n').filter((l) => l !== '');
+  const timed = (t: string) => lines(t).map((l) => `Dec  3 21:06:45.722410: ${l}`).join('\n');
+  const syslog = (t: string) => lines(t).map((l) => `Dec  3 21:06:45 gw pluto[1036]: ${l}`).join('\n');
+  const journal = (t: string) => lines(t).map((l) => `2026-12-03T21:06:45+0000 gw pluto[1036]: ${l}`).join('\r\n');
+  test.each(plutoFixtures.map((f) => [f.name, f] as const))('%s in its other forms', (_, f) => {
+    for (const form of [timed, syslog, journal]) {
+      const d = diagnoseLog(form(f.text));
+      expect(d.causes.map((c) => c.id)).toEqual(f.expected.causes);
+      expect(d.outcome).toBe(f.expected.outcome);
+      expect(d.daemon).toBe('pluto');
+    }
   });
 });

@@ -20,12 +20,28 @@ describe('line prefixes', () => {
     ['Dec  3 17:28:44 gw charon: 11[IKE] giving up after 5 retransmits', 'giving up after 5 retransmits', 'IKE', undefined, 'charon'],
     ['Dec 03 17:28:44 gw charon-systemd[812]: giving up after 5 retransmits', 'giving up after 5 retransmits', undefined, undefined, 'charon'],
     ['2026-12-03T17:28:44+0000 gw charon-systemd[812]: 11[IKE] <vpn|7> giving up', 'giving up', 'IKE', '7', 'charon'],
-    ['Dec  3 17:28:44 gw pluto[901]: "rw"[1] 192.0.2.10 #1: STATE_MAIN_R1', '"rw"[1] 192.0.2.10 #1: STATE_MAIN_R1', undefined, undefined, 'pluto'],
+    ['Dec  3 17:28:44 gw pluto[901]: "rw"[1] 192.0.2.10 #1: STATE_MAIN_R1', 'STATE_MAIN_R1', undefined, undefined, 'pluto'],
     ['just some text', 'just some text', undefined, undefined, 'unknown'],
   ];
   test.each(rows)('%s', (line, message, group, ikeSa, daemon) => {
     const p = parseLine(line, 1);
     expect([p.message, p.group, p.ikeSa, p.daemon]).toEqual([message, group, ikeSa, daemon]);
+  });
+  // [line, message, state]: pluto 4.10's forms, as in tests/lab/results/logs/pluto-*/ (logtime=no),
+  // with the file log's time prefix ("%b %e %T.%6N: ", pluto's logtime=yes as seen in the lab) and
+  // syslog/journal's "pluto[pid]: ", and whack's reply codes on the terminal
+  const pluto: [string, string, string | undefined][] = [
+    ['"lab" #1: sent IKE_SA_INIT request to 198.51.100.10:500', 'sent IKE_SA_INIT request to 198.51.100.10:500', '1'],
+    ['Dec  3 21:06:45.722410: "lab" #1: initiating IKEv2 connection', 'initiating IKEv2 connection', '1'],
+    ['Dec 03 21:06:45 gw pluto[1036]: "lab" #12: IKE SA authentication request rejected by peer: AUTHENTICATION_FAILED', 'IKE SA authentication request rejected by peer: AUTHENTICATION_FAILED', '12'],
+    ['ERROR: "lab" #2: netlink response for Add SA esp.62c3958d@192.0.2.10: Protocol not supported (errno 93)', 'netlink response for Add SA esp.62c3958d@192.0.2.10: Protocol not supported (errno 93)', '2'],
+    ['"lab": added IKEv2 connection', 'added IKEv2 connection', undefined],
+    ['"rw"[3] 192.0.2.10 #7: responder established IKE SA; authenticated peer using authby=secret', 'responder established IKE SA; authenticated peer using authby=secret', '7'],
+    ['181 "lab" #1: initiating IKEv2 connection', 'initiating IKEv2 connection', '1'],
+  ];
+  test.each(pluto)('%s', (line, message, state) => {
+    const p = parseLine(line, 1);
+    expect([p.message, p.state, p.daemon]).toEqual([message, state, 'pluto']);
   });
   test('a line longer than any daemon writes is skipped, not scanned', () => {
     expect(parseLine('x'.repeat(20_000), 1).message).toBe('');
