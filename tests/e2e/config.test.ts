@@ -88,6 +88,23 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     await context.close();
   });
 
+  it('switches to libreswan: EAP is refused at the server choice, a pre-shared key gives ipsec.conf and ipsec.secrets', async () => {
+    const { page, context, problems } = await openBuilder(site, '');
+    await page.getByLabel('libreswan (ipsec.conf; pre-shared key only)').check();
+    const error = page.locator('[data-result="error"]').first();
+    await error.waitFor();
+    expect(await error.innerText()).toContain('libreswan has no EAP-MSCHAPv2 server');
+    expect(new URL(page.url()).searchParams.get('server')).toBe('libreswan');
+    await page.getByLabel('Pre-shared key (site-to-site and tests)').check();
+    await page.locator('[data-file="ipsec.conf"]').waitFor();
+    const names = await page.$$eval('[data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
+    expect(names).toContain('ipsec.secrets');
+    expect(names).not.toContain('swanctl.conf');
+    expect(await fileText(page, 'ipsec.conf')).toContain('authby=secret');
+    expect(problems).toEqual(noProblems);
+    await context.close();
+  });
+
   it.each([VIEWPORTS.phone, VIEWPORTS.desktop])('is axe-clean and fits $width px', async (viewport) => {
     const { page, context } = await openBuilder(site, '', { viewport });
     expect(await axeViolations(page)).toEqual([]);

@@ -12,4 +12,4 @@ export { overlaps, parseAddress, parsePrefix, readInputs, type ConfigFieldError,
 export { buildConfig, builtFile, clientOverrides, type ConfigBuild, type ConfigFile } from './build';
 export { APPLE_IKEV2_KEYS, NM_VPN_DATA_KEYS, WINDOWS_CMDLETS, stableUuid } from './clients';
 export { APPLE_SETTINGS, CA_COMMON_NAME, PSK_PLACEHOLDER, WINDOWS_SETTINGS } from './settings';
-export { AUTH_LABELS, TEXT_INPUTS, chosenClients, clientChoices, clientsOffered, matrixRows, randomKey, setL2tp, textInputs, toggleClient, type ClientChoice, type TextInput } from './view';
+export { AUTH_LABELS, SERVER_LABELS, TEXT_INPUTS, chosenClients, clientChoices, clientsOffered, matrixRows, randomKey, setL2tp, textInputs, toggleClient, type ClientChoice, type TextInput } from './view';

@@ -6,7 +6,7 @@
 // and the matcher only with the model (lib/config/build).
 import { CLIENTS, IKEV1_CLIENT_IDS, type ClientId } from '../proposals/clients';
 import type { ConfigBuild } from './build';
-import type { AuthMethod, ConfigField, ConfigState } from './state';
+import type { AuthMethod, ConfigField, ConfigState, ServerSoftware } from './state';
 
 export interface TextInput {
   field: Exclude<ConfigField, 'auth' | 'clients' | 'l2tp' | 'servernat' | 'server'>;
@@ -27,6 +27,12 @@ export const TEXT_INPUTS: readonly TextInput[] = [
   { field: 'mtu', label: 'Path MTU (bytes)', hint: 'Between clients and server; 1500 on most paths. Sets the MSS clamp.' },
   { field: 'l2tppool', label: 'L2TP address pool', hint: 'Only with legacy L2TP/IPsec: the PPP addresses for its clients, e.g. 10.20.0.0/24.' },
 ];
+
+/** One label per server of SERVER_SOFTWARE (libreswan's limits are field errors from buildConfig). */
+export const SERVER_LABELS: Record<ServerSoftware, string> = {
+  strongswan: 'strongSwan (swanctl.conf)',
+  libreswan: 'libreswan (ipsec.conf; pre-shared key only)',
+};
 
 /** One label per method of AUTH_METHODS (the type makes a new method bring its label). */
 export const AUTH_LABELS: Record<AuthMethod, string> = {
