@@ -2,7 +2,7 @@
  * The one-line explanation of a tunnel MTU and MSS, built from the model's own layers so that
  * the words cannot drift from the numbers (tests evaluate the terms against the model):
  *
- *   ESP:   Lmax = B × ⌊(PMTU − headers before the ESP payload − ICV) ÷ B⌋ − 2 − X    (overhead.md §6.1)
+ *   ESP:   Lmax = B × ⌊(PMTU − headers before the ESP payload − ICV) ÷ B⌋ − 2 − X    (RFC 4303 §2.4)
  *   other: Lmax = PMTU − every fixed layer                                               (no block alignment)
  */
 import type { LayerName, NamedLayer, Tunnel } from '../overhead';

@@ -1,5 +1,5 @@
 /**
- * Wire efficiency (inner bytes ÷ outer bytes, overhead.md §6.3) against inner packet size for
+ * Wire efficiency (inner bytes ÷ outer bytes) against inner packet size for
  * each protocol of the comparison, from the smallest inner packet (its IP header) up to the
  * protocol's tunnel MTU. Points are exact: one on each side of every padding step, where the
  * outer size jumps (4 bytes for AES-GCM, 16 for AES-CBC), plus a regular grid for curvature.

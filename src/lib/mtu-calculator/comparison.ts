@@ -22,7 +22,7 @@ export interface ComparisonRow {
   readonly overheadBytes: Cell;
   readonly maxInner: Cell;
   readonly mss: Cell;
-  /** Simple IMIX with packets above the tunnel MTU clamped to it (overhead.md §6.3), 0..1. */
+  /** Simple IMIX with packets above the tunnel MTU clamped to it (SIMPLE_IMIX in src/lib/overhead/efficiency.ts), 0..1. */
   readonly imixEfficiency: Cell;
 }
 

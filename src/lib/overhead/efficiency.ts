@@ -1,6 +1,6 @@
 /**
  * Efficiency figures for charts: delivered inner bytes per outer byte, for one size, for a
- * series of sizes, and for a packet mix (overhead.md §6.3).
+ * series of sizes, and for a packet mix.
  */
 import { ETHERNET_L1_OVERHEAD } from './constants';
 import { ModelError, describeValue } from './errors';
@@ -25,7 +25,7 @@ export interface PacketMix {
 export const SIMPLE_IMIX: PacketMix = Object.freeze({
   id: 'simple-imix',
   label: 'Simple IMIX (7 x 40, 4 x 576, 1 x 1500 bytes)',
-  source: 'Simple IMIX as used by Ostinato (ostinato.org/blog/imix) and Wikipedia "Internet Mix"; IP packet sizes, overhead.md §6.3',
+  source: 'Simple IMIX as used by Ostinato (ostinato.org/blog/imix) and Wikipedia "Internet Mix"; IP packet sizes',
   entries: Object.freeze([
     Object.freeze({ bytes: 40, weight: 7 }),
     Object.freeze({ bytes: 576, weight: 4 }),
@@ -103,7 +103,7 @@ function outerForMix(tunnel: Tunnel, innerBytes: number): number {
 
 /**
  * Efficiency of a packet mix (default Simple IMIX). With options.pathMtu, sizes above the
- * tunnel MTU are clamped to it (overhead.md §6.3 "clamped" column); without, sizes go as is.
+ * tunnel MTU are clamped to it, as a tunnel would fragment or clamp them; without, sizes go as is.
  */
 export function mixEfficiency(spec: TunnelSpec, mix: PacketMix = SIMPLE_IMIX, options: MixOptions = {}): MixEfficiency {
   checkMix(mix);

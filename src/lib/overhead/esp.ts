@@ -2,7 +2,7 @@
  * ESP byte accounting (RFC 4303) for IKEv2 (tunnel mode: the whole inner packet is the
  * payload) and L2TP/IPsec (transport mode around UDP 1701 + L2TPv2 + PPP, RFC 3193).
  *
- *   Outer(L) = before + B * ceil((X + L + 2) / B) + ICV       (overhead.md §6.1)
+ *   Outer(L) = before + B * ceil((X + L + 2) / B) + ICV       (RFC 4303 §2.4: pad to B, then Pad Length and Next Header)
  *   Lmax(P)  = B * floor((P - before - ICV) / B) - 2 - X       (= Linux xfrm_state_mtu)
  *
  * with before = outer IP + transport + ESP header + IV, X = bytes inside ESP ahead of the

@@ -42,7 +42,7 @@ describe('L2TP/IPsec: messages per phase', () => {
     { phase: 'Control connection', result: main, count: 3, source: 'RFC 2661 §5.1: SCCRQ, SCCRP, SCCCN' },
     { phase: 'Session', result: main, count: 4, source: 'RFC 2661 §5.2.1: ICRQ, ICRP, ICCN + ZLB (§5.8)' },
     { phase: 'LCP', result: main, count: 4, source: 'RFC 1661 §5.1: Configure-Request and -Ack (§5.2) each way' },
-    { phase: 'Authentication', result: main, count: 3, source: 'RFC 2759 §4: Challenge, Response, Success' },
+    { phase: 'Authentication', result: main, count: 3, source: 'RFC 2759 §3, §4, §5: Challenge, Response, Success packets' },
     { phase: 'Authentication', result: pap, count: 2, source: 'RFC 1334 §2.2' },
     { phase: 'IPCP', result: main, count: 6, source: 'RFC 1332 §3 with RFC 1661 §5.3 Configure-Nak for the address' },
   ])('$phase: $count messages ($source)', ({ phase, result, count }) => {

@@ -1,6 +1,7 @@
 // Named presets used by the calculator and chapters: ids are a contract with other helpers.
 import { describe, expect, it } from 'vitest';
 import { PRESETS, PRESET_IDS, maxInnerPacket, mssClamp, packetSize, presetById } from '../../../src/lib/overhead';
+import { references } from '../../../src/lib/references';
 
 describe('presets', () => {
   it('has exactly the agreed ids, in order', () => {
@@ -32,6 +33,14 @@ describe('presets', () => {
   it('marks the defaults no primary source confirmed', () => {
     for (const id of ['ikev2-apple', 'l2tp-linux', 'l2tp-windows']) expect(presetById(id).source).toContain('[unverified]');
     expect(presetById('l2tp-windows').source).toMatch(/L or S bit/);
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p.source] as const))('%s cites what a reader can open, not research notes', (_id, source) => {
+    expect(source).not.toMatch(/\b[\w-]+\.md\b/);
+    const ids = new Set(references.map((r) => r.id));
+    const named = [...source.matchAll(/\b([a-z0-9]+(?:-[a-z0-9]+)+)(?=:)/g)].map((m) => m[1]);
+    for (const id of named) expect(ids, `${id} is not in src/lib/references.ts`).toContain(id);
+    expect(named.length > 0 || /RFC \d+ §\d/.test(source)).toBe(true);
   });
 
   it('cannot be changed by a caller', () => {
