@@ -187,7 +187,10 @@ export class Lab {
     await this.ip(client, 'route add 2001:db8:2::/64 via 2001:db8:1::1 dev c0');
     await this.ip(server, 'route add 2001:db8:1::/64 via 2001:db8:2::1 dev s0');
     if (this.options.nat) {
-      await this.exec(router, ['nft', 'table ip labnat { chain post { type nat hook postrouting priority srcnat; policy accept; oifname "r1" ip saddr 192.0.2.0/24 masquerade; } }']);
+      // from a file: nft rejects this ruleset given on one command line ("unexpected '}'")
+      const file = join(this.dir, 'labnat.nft');
+      writeFileSync(file, 'table ip labnat {\n  chain post {\n    type nat hook postrouting priority srcnat; policy accept;\n    oifname "r1" ip saddr 192.0.2.0/24 masquerade\n  }\n}\n');
+      await this.exec(router, ['nft', '-f', file]);
     } else {
       await this.ip(server, 'route add 192.0.2.0/24 via 198.51.100.1 dev s0');
     }

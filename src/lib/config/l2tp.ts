@@ -53,7 +53,8 @@ export function xl2tpdConf(inputs: ConfigInputs, pool: Prefix): string {
     'require authentication = yes',
     `name = ${inputs.slug}`,
     'pppoptfile = /etc/ppp/options.xl2tpd',
-    'length bit = yes',
+    // No `length bit = yes`: in user-space mode xl2tpd would then send an 8-byte data header
+    // (RFC 2661 §3.1; xl2tpd call.c add_payload_hdr), 2 more than pppMtu allows for.
     '',
   ].join('\n');
 }

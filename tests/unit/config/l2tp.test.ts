@@ -67,6 +67,14 @@ describe('server files for legacy L2TP/IPsec', () => {
     expect(fileOf(L2TP, 'chap-secrets')).toContain('\n"alice" * "password-of-alice" *\n');
   });
 
+  it('leaves the L2TP length bit off, so the data header is the 6 bytes the PPP MTU allows for', () => {
+    // RFC 2661 §3.1: the L bit adds a 2-byte Length field; xl2tpd call.c add_payload_hdr writes it with
+    // `length bit = yes` (tests/lab/results/l2tp-configs.json: LNS data header 8 bytes with the line, 6 without).
+    const conf = fileOf(L2TP, 'xl2tpd.conf');
+    expect(conf).not.toMatch(/^length bit/m);
+    expect(conf).toContain('\npppoptfile = /etc/ppp/options.xl2tpd\n');
+  });
+
   it('opens UDP 1701 only inside IPsec (the port checklist\'s rules for both protocols)', () => {
     const input = fileOf(L2TP, 'vpn-input.nft');
     expect(input).toContain('udp dport 1701 meta ipsec exists counter accept');
