@@ -6,9 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG_STATE, type ConfigState } from '../../src/lib/config';
 import { ADDR, type Charon, type CharonOptions, type Family, type Lab } from './harness';
 
 const pkiDir = join(dirname(fileURLToPath(import.meta.url)), 'pki');
+
+/** The configuration builder's inputs in the lab (configs, l2tp-configs): documentation addresses only (RFC 5737). */
+export const BUILDER_LAB_STATE: ConfigState = {
+  ...DEFAULT_CONFIG_STATE,
+  gateway: ADDR.server[4],
+  name: 'Lab VPN',
+  users: 'alice',
+  pool4: '203.0.113.96/28',
+  dns: '203.0.113.53',
+  routes: `${ADDR.serverInner[4]}/32`,
+  mtu: '1500',
+};
 
 export type Auth = 'psk' | 'rsa2048' | 'ecdsa256' | 'rsa4096' | 'eap-mschapv2';
 

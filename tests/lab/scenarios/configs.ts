@@ -18,21 +18,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildConfig, clientOverrides, DEFAULT_CONFIG_STATE, type ConfigBuild, type ConfigState } from '../../../src/lib/config';
+import { buildConfig, clientOverrides, type ConfigBuild, type ConfigState } from '../../../src/lib/config';
+import { BUILDER_LAB_STATE } from '../configs';
 import { ADDR, type Lab } from '../harness';
 import type { Scenario } from '../scenario';
 
-/** The builder's inputs for the lab: documentation addresses only (RFC 5737). */
-const LAB_STATE: ConfigState = {
-  ...DEFAULT_CONFIG_STATE,
-  gateway: ADDR.server[4],
-  name: 'Lab VPN',
-  users: 'alice',
-  pool4: '203.0.113.96/28',
-  dns: '203.0.113.53',
-  routes: `${ADDR.serverInner[4]}/32`,
-  mtu: '1500',
-};
 const LAB_PSK = 'lab-only-key-not-for-any-real-server-0123456789';
 const LAB_P12_PASSWORD = 'lab-only-p12-password';
 /** The harness's plugins plus eap-tls, which an EAP-TLS server and client load (strongswan-docs plugins/eap-tls.adoc). */
@@ -92,7 +82,7 @@ function clientSide(build: ConfigBuild, c: Case): { ike: string; esp: string; re
 /** The per-user Apple profile make-certs.sh wrote: plistlib parses it and its PKCS#12 payload holds
  *  exactly clients/<user>.p12, which openssl opens with the password. */
 function checkAppleBundle(dir: string): string {
-  const user = LAB_STATE.users;
+  const user = BUILDER_LAB_STATE.users;
   const script = [
     'import plistlib, sys',
     'p = plistlib.load(open(sys.argv[1], "rb"))',
@@ -107,7 +97,7 @@ function checkAppleBundle(dir: string): string {
 }
 
 async function runCase(lab: Lab, c: Case, pkiDir: string, appleBundle: string | null) {
-  const build = buildConfig({ ...LAB_STATE, auth: c.auth, clients: c.client }, c.auth === 'psk' ? LAB_PSK : null);
+  const build = buildConfig({ ...BUILDER_LAB_STATE, auth: c.auth, clients: c.client }, c.auth === 'psk' ? LAB_PSK : null);
   if (!build.inputs) throw new Error(`the builder refused the lab inputs: ${JSON.stringify(build.errors)}`);
   const swanctl = build.files.find((f) => f.name === 'swanctl.conf')!.text;
   const pkiFiles: Record<string, string> =
@@ -121,7 +111,7 @@ async function runCase(lab: Lab, c: Case, pkiDir: string, appleBundle: string | 
   const tls = c.auth === 'eap-tls';
   const server = await lab.charon('server', { swanctlConf: swanctl, files: pkiFiles, ...(tls ? { charonSettings: `  ${EAP_TLS_PLUGINS}` } : {}) });
   const side = clientSide(build, c);
-  const user = LAB_STATE.users;
+  const user = BUILDER_LAB_STATE.users;
   const clientFiles: Record<string, string> = c.auth === 'psk' ? {} : { 'x509ca/ca.cert.pem': pkiFiles['x509ca/ca.cert.pem']! };
   if (tls) {
     clientFiles[`x509/${user}.cert.pem`] = readFileSync(join(pkiDir, `clients/${user}.cert.pem`), 'utf8');
@@ -146,7 +136,7 @@ async function runCase(lab: Lab, c: Case, pkiDir: string, appleBundle: string | 
   }
   children {
    net {
-    remote_ts = ${LAB_STATE.routes}
+    remote_ts = ${BUILDER_LAB_STATE.routes}
     esp_proposals = ${side.esp}
    }
   }
@@ -207,7 +197,7 @@ const scenario: Scenario = {
     let appleBundle: string | null = null;
     try {
       for (const auth of new Set(cases.map((c) => c.auth).filter((a) => a !== 'psk'))) {
-        const build = buildConfig({ ...LAB_STATE, auth, clients: 'apple-profile' });
+        const build = buildConfig({ ...BUILDER_LAB_STATE, auth, clients: 'apple-profile' });
         const script = build.files.find((f) => f.name === 'make-certs.sh')?.text;
         if (!script) throw new Error(`the builder refused the lab inputs: ${JSON.stringify(build.errors)}`);
         const dir = mkdtempSync(join(tmpdir(), `vpnlab-configs-${auth}-`));
@@ -239,7 +229,7 @@ const scenario: Scenario = {
     );
     return {
       settings: {
-        inputs: LAB_STATE,
+        inputs: BUILDER_LAB_STATE,
         cases: cases.map((c) => c.id),
         notRun: {
           'android-native, chromeos': 'settings typed by hand; their proposals are fixed by the platform, covered by the proposal matcher',

@@ -17,7 +17,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildConfig, DEFAULT_CONFIG_STATE, type ConfigState } from '../../../src/lib/config';
+import { buildConfig, type ConfigState } from '../../../src/lib/config';
+import { BUILDER_LAB_STATE } from '../configs';
 import { clientById, type ClientId } from '../../../src/lib/proposals/clients';
 import { ADDR, sleep, tshark, type Lab } from '../harness';
 import type { Difference, Scenario } from '../scenario';
@@ -25,17 +26,10 @@ import type { Difference, Scenario } from '../scenario';
 const run = promisify(execFile);
 const LOGS = join(dirname(fileURLToPath(import.meta.url)), '..', 'results', 'logs', 'l2tp-configs');
 
-/** Builder inputs: documentation addresses only (RFC 5737); the L2TP pool beside the IKEv2 pool. */
+/** The lab's builder inputs with legacy L2TP/IPsec on (pool beside the IKEv2 pool) and a PSK. */
 const LAB_STATE: ConfigState = {
-  ...DEFAULT_CONFIG_STATE,
-  gateway: ADDR.server[4],
-  name: 'Lab VPN',
+  ...BUILDER_LAB_STATE,
   auth: 'psk',
-  users: 'alice',
-  pool4: '203.0.113.96/28',
-  dns: '203.0.113.53',
-  routes: `${ADDR.serverInner[4]}/32`,
-  mtu: '1500',
   l2tp: '1',
   l2tppool: '203.0.113.64/28',
   clients: 'windows-ps,windows-l2tp,apple-l2tp,android-l2tp,chromeos-l2tp',
