@@ -61,6 +61,14 @@ export default defineConfig({
       ],
     }),
     svelte(),
+    {
+      // The full tool pages hydrate at the reader's first interaction (src/directives/interaction.ts).
+      name: 'interaction-directive',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) =>
+          addClientDirective({ name: 'interaction', entrypoint: './src/directives/interaction.ts' }),
+      },
+    },
     securityHeaders(),
   ],
 });

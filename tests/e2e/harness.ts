@@ -10,7 +10,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { findBrowser } from '../../scripts/find-browser.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
@@ -191,9 +191,18 @@ export async function fitsViewport(page: Page): Promise<{ fits: boolean; scrollW
 }
 
 /**
+ * What a reader does on arrival: brings `island` into view and points at it. Islands hydrate
+ * once the reader has interacted with the page and they are in view, or at once when the
+ * address carries a query (src/directives/interaction.ts).
+ */
+export async function approach(island: Locator): Promise<void> {
+  await island.first().hover({ force: true });
+}
+
+/**
  * Opens `path` (under the site's base, with its query) in a fresh page and, with JavaScript on,
- * scrolls the island `selector` into view (islands hydrate when visible) and waits until it
- * says it is interactive (`ready`, the attribute its comment names, is "true").
+ * approaches the island `selector` and waits until it says it is interactive (`ready`, the
+ * attribute its comment names, is "true").
  */
 export async function openIsland(
   site: Site,
@@ -204,7 +213,7 @@ export async function openIsland(
   const opened = await site.openPage({ viewport: options.viewport ?? VIEWPORTS.desktop, javaScript: options.javaScript });
   await opened.page.goto(`${site.url}${path}`);
   if (options.javaScript !== false) {
-    await opened.page.locator(selector).first().scrollIntoViewIfNeeded();
+    await approach(opened.page.locator(selector));
     await opened.page.locator(`${selector}[${options.ready ?? 'data-hydrated'}="true"]`).first().waitFor();
   }
   return opened;

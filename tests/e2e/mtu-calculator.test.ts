@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
+import { approach, BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
 import { maxInnerPacket, mssClamp, packetSize, type TunnelSpec } from '../../src/lib/overhead';
 
 const NO_PROBLEMS: Problems = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
@@ -53,6 +53,7 @@ const calculatorPath = (site: Site, query = '') => `${site.url}tools/mtu-calcula
 async function openCalculator(site: Site, query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) {
   const opened = await site.openPage({ viewport });
   await opened.page.goto(calculatorPath(site, query));
+  await approach(opened.page.locator('.mtu'));
   await waitForHydration(opened.page);
   return opened;
 }
@@ -129,7 +130,7 @@ describe.each(BUILDS)('MTU calculator in $dir (base $base)', (build) => {
     const chapter = `${site.url}guide/performance/`;
     await page.goto(chapter);
     const embed = page.locator('.mtu--compact');
-    await embed.scrollIntoViewIfNeeded();
+    await approach(embed);
     await waitForHydration(page);
     await expect.poll(() => readResults(page, '.mtu--compact')).toEqual(expectedResults(DEFAULT_SPEC, 1500, 1400));
 
@@ -319,14 +320,8 @@ describe('MTU calculator behaviour (dist)', () => {
 
   it('hydrates without moving the results', async () => {
     const { page, context, problems } = await site.openPage();
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    // Hold the island's code so the server-rendered page can be measured first.
-    await page.route(/\/_astro\/MtuCalculator(Tool)?\.[\w-]+\.js$/, async (route) => {
-      await gate;
-      await route.fallback();
-    });
-    await page.goto(calculatorPath(site), { waitUntil: 'domcontentloaded' });
+    // The island waits for the reader's first interaction, so the server-rendered page can be measured first.
+    await page.goto(calculatorPath(site));
     const boxes = () =>
       page.evaluate(() =>
         ['.mtu', '.mtu__results', '.mtu__form', '.packet__bar', ...['outer-bytes', 'overhead-bytes', 'padding-bytes', 'max-inner', 'mss'].map((r) => `[data-result="${r}"]`)].map(
@@ -340,7 +335,7 @@ describe('MTU calculator behaviour (dist)', () => {
     const before = await boxes();
     const beforeResults = await readResults(page);
     expect(await page.locator('astro-island[ssr]').count()).toBe(1);
-    release();
+    await page.mouse.move(1, 1); // over the site title, away from the calculator
     await waitForHydration(page);
     await page.waitForTimeout(300);
     expect(await boxes()).toEqual(before);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, NARROW, overflow, startSite, type Site } from './harness';
+import { approach, BUILDS, NARROW, overflow, startSite, type Site } from './harness';
 
 // Every scenario the checklist accepts, as its form values (the radio groups of
 // src/components/ports/PortChecklist.svelte): 3 × 2 × 2 × 3 × 2 × 4 = 288.
@@ -36,7 +36,7 @@ describe('no sideways scrolling at 320 px', () => {
 
   it('the error 809 scenario (L2TP/IPsec, server behind NAT) fits when opened from a link', async () => {
     await page.goto(`${site.url}tools/ports/?v=1&proto=l2tp&snat=yes`);
-    await page.locator('.ports').scrollIntoViewIfNeeded();
+    await approach(page.locator('.ports'));
     await page.locator('.ports[data-ready="true"]').waitFor();
     await expect(page.locator('[data-check="nat-t.client.windows-registry"]').count()).resolves.toBe(1);
     const result = await overflow(page);
@@ -46,7 +46,7 @@ describe('no sideways scrolling at 320 px', () => {
   it('every port-checklist scenario fits', { timeout: 300_000 }, async () => {
     expect(PORT_SCENARIOS.length).toBe(288);
     await page.goto(`${site.url}tools/ports/`);
-    await page.locator('.ports').scrollIntoViewIfNeeded();
+    await approach(page.locator('.ports'));
     await page.locator('.ports[data-ready="true"]').waitFor();
     // Walk the scenarios through the form inside the page (288 page loads would take minutes):
     // tick each value, let Svelte render, and measure.

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, VIEWPORTS, axeViolations, startSite, type Site } from './harness';
+import { approach, BUILDS, VIEWPORTS, axeViolations, startSite, type Site } from './harness';
 
 async function openWizard(site: Site, query: string, viewport: { width: number; height: number }) {
   const opened = await site.openPage({ viewport });
   await opened.page.goto(`${site.url}tools/decision/${query === '' ? '' : `?${query}`}`);
-  await opened.page.locator('.wizard').scrollIntoViewIfNeeded();
+  await approach(opened.page.locator('.wizard'));
   await opened.page.locator('.wizard[data-ready="true"]').waitFor();
   return opened;
 }
@@ -35,7 +35,7 @@ describe('decision wizard: results in view', () => {
   it('at 1280 px the result column stays in view beside the questions, and the bar names the recommendation at the last one', async () => {
     const { page, context, problems } = await openWizard(site, '', VIEWPORTS.desktop);
     const platforms = page.locator('fieldset[id$="-q-platforms"]');
-    await platforms.scrollIntoViewIfNeeded();
+    await platforms.hover(); // the wheel scrolls what is under the pointer: the questions, as a reader would
     await page.mouse.wheel(0, 600);
     await expect(inView(page, '[data-result="recommendation"]')).resolves.toBe(true);
     const last = page.locator('fieldset[id$="-q-appInstall"]');
@@ -85,7 +85,7 @@ describe('decision wizard: results in view', () => {
     const next = page.locator('[data-result="next-steps"]');
     await expect(next.getByRole('link', { name: 'Set up the server and clients' }).getAttribute('href')).resolves.toBe('/guide/setup/');
     await next.getByRole('link', { name: 'Check the firewall ports for this setup' }).click();
-    await page.locator('.ports').scrollIntoViewIfNeeded();
+    await approach(page.locator('.ports'));
     await page.locator('.ports[data-ready="true"]').waitFor();
     const checked = (name: string) => page.locator(`.ports input[type="radio"][name$="-${name}"]:checked`).getAttribute('value');
     await expect(checked('protocol')).resolves.toBe('both');

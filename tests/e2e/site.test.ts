@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BUILDS, NARROW, VIEWPORTS, axeViolations, overflow, sitemapPaths, startSite, type Site } from './harness';
 
-/** Brings every island into view (client:visible) and waits until all have hydrated. */
+/** Moves as a reader would and brings every island into view (src/directives/interaction.ts), then waits until all have hydrated. */
 async function hydrateIslands(page: Page): Promise<boolean> {
+  await page.mouse.move(1, 1); // a reader's first move wakes a tool page's island (src/directives/interaction.ts)
   await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const island of document.querySelectorAll('astro-island')) {

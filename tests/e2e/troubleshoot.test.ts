@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site, openIsland } from './harness';
+import { approach, BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site, openIsland } from './harness';
 import { redactLog } from '../../src/lib/troubleshoot';
 
 const log = (name: string) => readFileSync(`tests/lab/results/logs/${name}.log`, 'utf8');
@@ -146,7 +146,7 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
   it('the chapter embed diagnoses a pasted log and a code, and every section it links exists', async () => {
     const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${site.url}guide/troubleshooting/`);
-    await page.locator('.tsc').scrollIntoViewIfNeeded(); // it hydrates when visible
+    await approach(page.locator('.tsc'));
     await page.waitForSelector('.tsc[data-hydrated="true"]');
     const embed = page.locator('.tsc');
     await embed.locator('textarea[name="log"]').fill(log('no-ike-config/responder'));

@@ -3,9 +3,9 @@
  * history.replaceState on every change. Compact embeds never touch the address (several may
  * share a chapter page); they keep their own state and link to the full tool with `query`.
  *
- * `ready` turns true on mount. Islands disable their controls until then, so a choice made
- * before hydration (a slow phone, an embed hydrating when it scrolls into view) cannot be
- * silently replaced by the state read on mount.
+ * `ready` turns true on mount, after the state is read. A choice made before hydration is
+ * replayed after mount by the hydration directive (src/directives/interaction.ts), so the state
+ * read here cannot silently replace it.
  *
  * Usage, during component initialisation:
  *   const sync = new UrlSync(MTU_URL_STATE, { compact });
