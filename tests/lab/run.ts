@@ -34,6 +34,9 @@ const TOOLS: [path: string, pkg: string][] = [
   ['/usr/bin/tcpdump', 'tcpdump'],
   ['/usr/bin/tshark', 'tshark'],
   ['/usr/bin/ping', 'iputils-ping'],
+  // l2tp-configs: the generated xl2tpd.conf and PPP options file
+  ['/usr/sbin/xl2tpd', 'xl2tpd'],
+  ['/usr/sbin/pppd', 'ppp'],
 ];
 
 function ensurePackages(): void {
