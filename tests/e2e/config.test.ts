@@ -32,7 +32,7 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
   });
 
   it('shows every file of the default inputs, each exactly as the model writes it', async () => {
-    const { page, context, problems } = await openBuilder(site, '');
+    const { page, close, problems } = await openBuilder(site, '');
     const names = await page.$$eval('[data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
     expect(names).toEqual(['swanctl.conf', 'make-certs.sh', 'vpn-input.nft', 'vpn-forward.nft', 'example-vpn.ps1', 'example-vpn.mobileconfig', 'example-vpn.sswan', 'android-settings.txt', 'example-vpn-nmcli.sh', 'chromeos-settings.txt']);
     const swanctl = await fileText(page, 'swanctl.conf');
@@ -42,23 +42,23 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     const rows = await page.$$eval('[data-client]', (els) => els.map((e) => [e.getAttribute('data-client'), e.getAttribute('data-connect'), e.getAttribute('data-rekey')]));
     expect(rows).toEqual([['windows-ps', 'yes', 'yes'], ['apple-profile', 'yes', 'yes'], ['android-native', 'yes', 'yes'], ['sswan-android', 'yes', 'yes'], ['chromeos', 'yes', 'yes'], ['linux-nm', 'yes', 'yes']]);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('applies a link: an IP address gets both SANs, routes make a split tunnel', async () => {
     const state: ConfigState = { ...DEFAULT_CONFIG_STATE, gateway: '203.0.113.10', routes: '192.0.2.0/24', clients: 'windows-ps' };
-    const { page, context, problems } = await openBuilder(site, CONFIG_URL_STATE.encode(state).toString());
+    const { page, close, problems } = await openBuilder(site, CONFIG_URL_STATE.encode(state).toString());
     await page.locator('[data-file="example-vpn.ps1"]').waitFor();
     expect(await fileText(page, 'make-certs.sh')).toContain('--san dns:203.0.113.10 \\\n        --san 203.0.113.10 \\');
     expect(await fileText(page, 'example-vpn.ps1')).toContain('-DestinationPrefix 192.0.2.0/24');
     expect(await fileText(page, 'swanctl.conf')).toContain('local_ts = 192.0.2.0/24');
     expect(await page.$$eval('[data-client]', (els) => els.map((e) => e.getAttribute('data-client')))).toEqual(['windows-ps']);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('reports a bad value at its field and keeps it in the address', async () => {
-    const { page, context, problems } = await openBuilder(site, '');
+    const { page, close, problems } = await openBuilder(site, '');
     const gateway = page.getByLabel('Server name or address');
     await gateway.fill('not a host!');
     await page.locator('[data-result="error"]').first().waitFor();
@@ -70,11 +70,11 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     await page.locator('[data-file="swanctl.conf"]').waitFor();
     expect(await fileText(page, 'swanctl.conf')).toContain('id = vpn.example.net');
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('generates a pre-shared key in the page, puts it in both ends, and never in the address', async () => {
-    const { page, context, problems } = await openBuilder(site, '');
+    const { page, close, problems } = await openBuilder(site, '');
     await page.getByLabel('Pre-shared key (site-to-site and tests)').check();
     await page.getByRole('button', { name: 'Generate a key' }).click();
     const swanctl = await fileText(page, 'swanctl.conf');
@@ -85,11 +85,11 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     expect(page.url()).not.toContain(key!);
     expect(new URL(page.url()).searchParams.get('auth')).toBe('psk');
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('switches to libreswan: EAP is refused at the server choice, a pre-shared key gives ipsec.conf and ipsec.secrets', async () => {
-    const { page, context, problems } = await openBuilder(site, '');
+    const { page, close, problems } = await openBuilder(site, '');
     await page.getByLabel('libreswan (ipsec.conf; pre-shared key only)').check();
     const error = page.locator('[data-result="error"]').first();
     await error.waitFor();
@@ -102,25 +102,25 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     expect(names).not.toContain('swanctl.conf');
     expect(await fileText(page, 'ipsec.conf')).toContain('authby=secret');
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it.each([VIEWPORTS.phone, VIEWPORTS.desktop])('is axe-clean and fits $width px', async (viewport) => {
-    const { page, context } = await openBuilder(site, '', { viewport });
+    const { page, close } = await openBuilder(site, '', { viewport });
     expect(await axeViolations(page)).toEqual([]);
     expect((await fitsViewport(page)).fits).toBe(true);
-    await context.close();
+    await close();
   });
 
   it('without JavaScript shows the default files and says the form needs JavaScript', async () => {
-    const { page, context } = await openBuilder(site, 'gateway=ignored.example', { javaScript: false });
+    const { page, close } = await openBuilder(site, 'gateway=ignored.example', { javaScript: false });
     expect(await page.locator('noscript').first().innerHTML()).toContain('JavaScript is off');
     expect(await fileText(page, 'swanctl.conf')).toContain('id = vpn.example.com');
-    await context.close();
+    await close();
   });
 
   it('downloads every file in one archive that Python\'s zipfile reads back', async () => {
-    const { page, context, problems } = await openBuilder(site, '');
+    const { page, close, problems } = await openBuilder(site, '');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download-all]').click()]);
     expect(download.suggestedFilename()).toBe('example-vpn-config.zip');
     // The shared browser runs as a server (tests/e2e/global-setup.ts): save the download explicitly.
@@ -130,11 +130,11 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     const files = buildConfig(DEFAULT_CONFIG_STATE).files;
     expect(JSON.parse(run.stdout)).toEqual([null, files.map((f) => f.name), files[0]!.text]);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('the setup chapter shows the files the builder writes for its default inputs, line for line', async () => {
-    const { page, context, problems } = await site.openPage({ javaScript: false });
+    const { page, close, problems } = await site.openPage({ javaScript: false });
     await page.goto(`${site.url}guide/setup/`);
     // Expressive Code renders one .ec-line per line, an empty line as a newline character, and a tab
     // as two spaces (its tabWidth default; the profile's indentation is insignificant).
@@ -149,6 +149,6 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     }
     expect(shown[1]![1]).toContain('auth = eap-mschapv2');
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 });

@@ -74,7 +74,7 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
 
   it.each(ANSWER_SETS)('renders what the model recommends for a link: $why', async ({ answers }) => {
     const query = wizardQuery(answers, 'all');
-    const { page, context, problems } = await openWizard(site, query);
+    const { page, close, problems } = await openWizard(site, query);
     const result = evaluate(answers);
     await expect(page.locator('[data-result="recommendation"]').getAttribute('data-option')).resolves.toBe(result.recommendation.option);
     await expect(page.locator('[data-result="summary"]').innerText()).resolves.toBe(resultSummary(result));
@@ -88,11 +88,11 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     }
     expect(readWizardQuery(new URL(page.url()).search)).toEqual({ state: { answers, mode: 'all' }, notices: [], noticeParams: [] });
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('updates the result and the address live as answers change', async () => {
-    const { page, context, problems } = await openWizard(site, '');
+    const { page, close, problems } = await openWizard(site, '');
     await page.getByLabel('Routers and legacy devices that only do L2TP/IPsec').check();
     await page.getByLabel('Windows', { exact: true }).check();
     await page.getByLabel('Sometimes (travellers, guest networks)').check();
@@ -105,11 +105,11 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.answers).toEqual({ platforms: ['windows', 'legacy'] });
     expect(await renderedPlan(page)).toEqual(expectedPlan({ platforms: ['windows', 'legacy'] }));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('shows a notice for a bad link, falls back to unanswered, and stays axe clean', async () => {
-    const { page, context, problems } = await openWizard(site, 'v=1&roaming=sometimes&colour=blue&mode=cards&platforms=windows,amiga');
+    const { page, close, problems } = await openWizard(site, 'v=1&roaming=sometimes&colour=blue&mode=cards&platforms=windows,amiga');
     const notice = page.locator('.notice[role="status"]');
     await expect(notice.locator('li').count()).resolves.toBe(readWizardQuery('v=1&roaming=sometimes&colour=blue&mode=cards&platforms=windows,amiga').notices.length);
     await expect(notice.innerText()).resolves.toMatch(/roaming|colour|mode|amiga/);
@@ -119,21 +119,21 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     expect(await renderedPlan(page)).toEqual(expectedPlan({ platforms: ['windows'] }));
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('is axe clean with no answers, with answers, and one question at a time', async () => {
     for (const query of ['', wizardQuery(ANSWER_SETS[1]!.answers, 'all'), wizardQuery(ANSWER_SETS[1]!.answers, 'step')]) {
-      const { page, context, problems } = await openWizard(site, query);
+      const { page, close, problems } = await openWizard(site, query);
       await page.locator('details.ranking > summary').click();
       expect(await axeViolations(page), query).toEqual([]);
       expect(problems).toEqual(noProblems);
-      await context.close();
+      await close();
     }
   });
 
   it('can be used with the keyboard alone, all questions at once', async () => {
-    const { page, context, problems } = await openWizard(site, '');
+    const { page, close, problems } = await openWizard(site, '');
     await tabUntil(page, (el) => el.id.endsWith('-q-platforms-windows'));
     await page.keyboard.press('Space');
     // Into the roaming group (its checked radio is "Not answered"), then up to "No" and "Yes".
@@ -142,11 +142,11 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.answers).toEqual({ platforms: ['windows'], roaming: 'yes' });
     expect(await renderedPlan(page)).toEqual(expectedPlan({ platforms: ['windows'], roaming: 'yes' }));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('can be used with the keyboard alone, one question at a time, with focus moved to each question', async () => {
-    const { page, context, problems } = await openWizard(site, '');
+    const { page, close, problems } = await openWizard(site, '');
     await tabUntil(page, (el) => el.id.endsWith('-mode-all'));
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => readWizardQuery(new URL(page.url()).search).state.mode).toBe('step');
@@ -173,34 +173,34 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await expect.poll(() => focusedId(page)).toMatch(/-result-title$/);
     expect(await renderedPlan(page)).toEqual(expectedPlan({ roaming: 'yes' }));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('a reason links to the question whose answer caused it, also in one-at-a-time mode', async () => {
     const answers: Answers = { roaming: 'yes' };
-    const { page, context, problems } = await openWizard(site, wizardQuery(answers, 'step'));
+    const { page, close, problems } = await openWizard(site, wizardQuery(answers, 'step'));
     const cause = page.locator('[data-cause="roaming=yes"] a').first();
     await cause.click();
     await expect.poll(() => focusedId(page)).toMatch(/-q-roaming-legend$/);
     await expect(page.locator('.wizard__position').innerText()).resolves.toBe('Question 2 of 8');
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('fits a 360 px screen without sideways scrolling, in both modes', async () => {
     for (const mode of ['all', 'step'] as const) {
-      const { page, context, problems } = await openWizard(site, wizardQuery(ANSWER_SETS[1]!.answers, mode), { viewport: VIEWPORTS.phone });
+      const { page, close, problems } = await openWizard(site, wizardQuery(ANSWER_SETS[1]!.answers, mode), { viewport: VIEWPORTS.phone });
       await page.locator('details.ranking > summary').click();
       expect(await fitsViewport(page)).toMatchObject({ fits: true });
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual(noProblems);
-      await context.close();
+      await close();
     }
   });
 
   it('prints the answers and the result, not the controls', async () => {
     const answers = ANSWER_SETS[1]!.answers;
-    const { page, context } = await openWizard(site, wizardQuery(answers, 'all'));
+    const { page, close } = await openWizard(site, wizardQuery(answers, 'all'));
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.wizard__form').isVisible()).resolves.toBe(false);
     await expect(page.locator('.wizard__share').isVisible()).resolves.toBe(false);
@@ -211,13 +211,13 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     expect(printedAnswers).toContain('Routers and legacy devices that only do L2TP/IPsec');
     // Reasons behind the additional plan entries print even though they are collapsed on screen.
     await expect(page.locator('.plan__details .reasons').first().isVisible()).resolves.toBe(true);
-    await context.close();
+    await close();
   });
 
   it('copies a link that brings the same answers back', async () => {
     const answers: Answers = { platforms: ['macos'], auth: 'eap' };
-    const { page, context, problems } = await openWizard(site, wizardQuery(answers, 'all'));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const { page, close, problems } = await openWizard(site, wizardQuery(answers, 'all'));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.getByRole('button', { name: 'Copy link to these answers' }).click();
     // The clipboard write is asynchronous; the status says when it is done.
     await expect.poll(() => page.locator('.wizard__share [role="status"]').innerText()).toBe('Copied');
@@ -225,30 +225,30 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     expect(copied).toBe(page.url());
     expect(readWizardQuery(new URL(copied).search).state.answers).toEqual(answers);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('links chapters under the base path and RFCs to their sections', async () => {
-    const { page, context } = await openWizard(site, wizardQuery(ANSWER_SETS[1]!.answers, 'all'));
+    const { page, close } = await openWizard(site, wizardQuery(ANSWER_SETS[1]!.answers, 'all'));
     const hrefs = await page.$$eval('.wizard .sources a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) expect(href).toMatch(new RegExp(`^(https://|${build.base.replace(/\//g, '\\/')}guide/)`));
     expect(hrefs).toContain('https://www.rfc-editor.org/rfc/rfc7296#section-1.2');
-    await context.close();
+    await close();
   });
 
   it('renders the recommendation for unanswered questions without JavaScript', async () => {
-    const { page, context } = await openWizard(site, 'v=1&roaming=yes', { javaScript: false });
+    const { page, close } = await openWizard(site, 'v=1&roaming=yes', { javaScript: false });
     const result = evaluate({});
     await expect(page.locator('[data-result="recommendation"]').getAttribute('data-option')).resolves.toBe(result.recommendation.option);
     expect(await renderedPlan(page)).toEqual(expectedPlan({}));
     await expect(page.locator('noscript').first().textContent()).resolves.toContain('JavaScript is off');
-    await context.close();
+    await close();
   });
 
   // The verdict chapter embeds the compact wizard in "Decide for your situation".
   it('the compact embed in the verdict chapter links to the full wizard with its answers', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     const chapterUrl = `${site.url}guide/verdict/`;
     await page.goto(chapterUrl);
     const embed = page.locator('.wizard--compact');
@@ -264,6 +264,6 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
     await page.locator('.wizard[data-ready="true"]').waitFor();
     expect(readWizardQuery(new URL(page.url()).search)).toEqual({ state: { answers, mode: 'all' }, notices: [], noticeParams: [] });
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 });

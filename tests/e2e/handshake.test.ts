@@ -58,7 +58,7 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
   const open = (query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) => openIsland(site, `tools/handshake/${query}`, '.timeline', { viewport });
 
   it.each(LINKS)('a link shows the model’s totals and drawing: $why', async ({ query }) => {
-    const { page, context, problems } = await open(query);
+    const { page, close, problems } = await open(query);
     expect(await totalsOnPage(page)).toEqual(expectedTotals(query));
     const { diagram, state } = modelFor(query);
     for (const panel of diagram.panels) {
@@ -71,18 +71,18 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     // its clean address until the reader changes something (src/components/shared/url-sync.svelte.ts).
     expect(new URL(page.url()).search).toBe(query === '' ? '' : `?${timelineQuery(state)}`);
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   });
 
   it('is readable without JavaScript: the server renders the default result and says links are not applied', async () => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.goto(tool());
     expect(await totalsOnPage(page)).toEqual(expectedTotals(''));
     await expect(page.locator('svg[role="img"]').count()).resolves.toBe(2);
     await expect(page.locator('.timeline__noscript').innerText()).resolves.toBe(
       'JavaScript is off: these are the results for the default settings, and the settings in a shared link are not applied.',
     );
-    await context.close();
+    await close();
   });
 
   /** Text and size of every part of the island below the form, which hydration must not move. */
@@ -95,19 +95,19 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     );
 
   it('hydrates without moving anything: the default render is the same before and after', async () => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.goto(tool());
     const before = await partsBelowTheForm(page);
     const formBox = await page.locator('.timeline form').boundingBox();
-    await context.close();
-    const { page: live, context: liveContext } = await open();
+    await close();
+    const { page: live, close: closeLive } = await open();
     expect(await partsBelowTheForm(live)).toEqual(before);
     expect(await live.locator('.timeline form').boundingBox()).toMatchObject({ x: formBox?.x, width: formBox?.width, height: formBox?.height });
-    await liveContext.close();
+    await closeLive();
   });
 
   it('the message table shows the lab’s sizes for the measured messages and names the run', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     await page.locator('.timeline__details summary').click();
     const rows = page.locator('.messages').first().locator('tbody tr');
     await rows.first().waitFor({ state: 'visible', timeout: 5000 });
@@ -123,18 +123,18 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     const mainMode1 = page.locator('.messages').nth(1).locator('tbody tr').first();
     await expect(mainMode1.locator('td').nth(4).textContent()).resolves.toBe('208 bytes');
     await expect(mainMode1.locator('td').nth(5).textContent()).resolves.toMatch(/^measured/);
-    await context.close();
+    await close();
   });
 
   it('says a handshake usually fails instead of giving an expected time when it gives up more often than not', async () => {
-    const { page, context } = await open('?v=1&loss=99.9');
+    const { page, close } = await open('?v=1&loss=99.9');
     await expect(page.locator('.timeline__summary').innerText()).resolves.toMatch(/L2TP\/IPsec: 29 messages, 11 round trips, usually fails \(gives up after /);
     await expect(page.locator('.timeline__figure figcaption').innerText()).resolves.toContain('At 99.9 % loss: ');
-    await context.close();
+    await close();
   });
 
   it('the detection hint describes the selected option, and Copy link is offered once the island runs', async () => {
-    const { page, context } = await open('?v=1&event=change&detect=dpd');
+    const { page, close } = await open('?v=1&event=change&detect=dpd');
     await expect(page.locator('[id$="-detect-hint"]').innerText()).resolves.toBe('No address event: a liveness check every 30 s until DPD gives up.');
     await page.selectOption('select[name="detect"]', 'event');
     await expect.poll(() => page.locator('[id$="-detect-hint"]').innerText()).toBe('strongSwan reacts 100 ms after the address event.');
@@ -142,11 +142,11 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     await expect(copy.isEnabled()).resolves.toBe(true);
     await copy.click();
     await expect.poll(() => page.locator('.timeline__share [role="status"]').innerText()).toMatch(/^(Copied|Copying was blocked)/);
-    await context.close();
+    await close();
   });
 
   it('editing the inputs updates the totals, the drawing and the link', async () => {
-    const { page, context, problems } = await open();
+    const { page, close, problems } = await open();
     await page.fill('input[name="rtt"]', '120');
     await page.selectOption('select[name="auth"]', 'eap-mschapv2');
     await page.fill('input[name="loss"]', '1.5');
@@ -156,19 +156,19 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     await expect(page.locator('svg[data-panel="ikev2"] g.arrow').count()).resolves.toBe(diagram.panels[0].arrows.length);
     expect(new URL(page.url()).search).toBe(`?${timelineQuery(state)}`);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('a link with unknown parameters or values says what it ignored and shows the rest', async () => {
-    const { page, context } = await open('?v=1&auth=radius&colour=red&rtt=90');
+    const { page, close } = await open('?v=1&auth=radius&colour=red&rtt=90');
     const notices = page.locator('.timeline [data-result="notice"]');
     await expect(notices.innerText()).resolves.toMatch(/“radius”[\s\S]*“colour”/);
     expect(await totalsOnPage(page)).toEqual(expectedTotals('?v=1&rtt=90'));
-    await context.close();
+    await close();
   });
 
   it('bad numbers are refused at their fields, without NaN, and recover when fixed', async () => {
-    const { page, context, problems } = await open('?v=1&rtt=abc&loss=150');
+    const { page, close, problems } = await open('?v=1&rtt=abc&loss=150');
     const error = page.locator('[data-result="error"]');
     await expect(error.innerText()).resolves.toMatch(/“abc” is not a number[\s\S]*below 100 %/);
     for (const field of ['rtt', 'loss']) {
@@ -187,11 +187,11 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     await expect(page.locator('input[name="rtt"]').getAttribute('aria-invalid')).resolves.toBeNull();
     await expect(error.count()).resolves.toBe(0);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('works with the keyboard: radio group, fields, checkbox and the message table', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     await page.focus('input[name="event"][value="connect"]');
     await page.keyboard.press('ArrowDown'); // moves the radio group to "network changes"
     await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe('change');
@@ -210,7 +210,7 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     const table = page.locator('.messages').first();
     await table.waitFor({ state: 'visible', timeout: 5000 }); // the tables are rendered when the details open
     await expect(table.locator('tbody tr').count()).resolves.toBe(modelFor(query).comparison.ikev2.messages.length);
-    await context.close();
+    await close();
   });
 
   it.each([
@@ -219,7 +219,7 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     { query: '?v=1&rtt=abc&auth=cert&chain=-5', why: 'refused input' },
   ])('is axe clean and fits a 360 px phone with the tables open: $why', async ({ query }) => {
     for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
-      const { page, context, problems } = await open(query, viewport);
+      const { page, close, problems } = await open(query, viewport);
       await page.$$eval('.timeline details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       expect({ axe: await axeViolations(page), fits: (await fitsViewport(page)).fits, ...problems }).toEqual({
         axe: [],
@@ -228,7 +228,7 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
         foreignRequests: [],
         failedRequests: [],
       });
-      await context.close();
+      await close();
     }
   });
 
@@ -236,7 +236,7 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     { chapter: 'performance', event: 'connect' },
     { chapter: 'mobility', event: 'change' },
   ] as const)('the static embed in the $chapter chapter loads no timeline code and links to the full tool', async ({ chapter, event }) => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
+    const { page, close, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${site.url}guide/${chapter}/`);
     const island = page.locator('.timeline--compact');
     await expect(island.locator('input, select').count()).resolves.toBe(0);
@@ -249,6 +249,6 @@ describe.each(BUILDS)('handshake timeline in $dir (base $base)', (build) => {
     expect(islands.some((url) => url.includes('HandshakeTimeline'))).toBe(false);
     expect(await fitsViewport(page)).toMatchObject({ fits: true });
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   });
 });

@@ -3,7 +3,7 @@
  * through playwright-core, and records everything a page must not do (console errors, failed
  * requests, requests to any other host, Content Security Policy violations).
  *
- * Lifecycle per test file: startSite() in beforeAll -> openPage() per check -> site.close().
+ * Lifecycle per test file: startSite() in beforeAll -> openPage() ... close() per check -> site.close().
  * One Chromium serves every test file (tests/e2e/global-setup.ts launches it; each file
  * connects); run outside that setup, startSite() launches its own.
  */
@@ -56,14 +56,28 @@ export interface Site {
   origin: string;
   base: string;
   browser: Browser;
-  /** Opens a fresh context and page that record problems; JavaScript can be switched off. */
+  /**
+   * A page that records problems, at `viewport`, with JavaScript on or off, blank until the test
+   * navigates it. `close()` hands it back for the file's next check.
+   */
   openPage(options?: { viewport?: { width: number; height: number }; javaScript?: boolean }): Promise<{
     page: Page;
-    context: BrowserContext;
     problems: Problems;
+    close(): Promise<void>;
   }>;
   close(): Promise<void>;
 }
+
+/** One browser context with its one page, lent to one check at a time. */
+interface Tab {
+  context: BrowserContext;
+  page: Page;
+  javaScript: boolean;
+  problems: Problems;
+  lent: boolean;
+}
+
+const noProblems = (): Problems => ({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
 
 export async function startSite(build: { dir: string; base: string }): Promise<Site> {
   if (!existsSync(`${build.dir}/index.html`)) {
@@ -80,42 +94,78 @@ export async function startSite(build: { dir: string; base: string }): Promise<S
     : await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
   const origin = new URL(server.url).origin;
 
+  /** The page's own listeners, recording into whichever check holds the tab now. */
+  function listen(tab: Tab): void {
+    tab.page.on('console', (message) => {
+      if (message.type() === 'error') tab.problems.consoleErrors.push(message.text());
+    });
+    tab.page.on('pageerror', (error) => tab.problems.consoleErrors.push(`Uncaught: ${error.message}`));
+    tab.page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().includes('/this-page-does-not-exist')) {
+        tab.problems.failedRequests.push(`${response.status()} ${response.url()}`);
+      }
+    });
+  }
+
+  async function newTab(javaScript: boolean): Promise<Tab> {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    // Several pages share two cores (and the machine may be busy): wait longer than the default 30 s.
+    context.setDefaultTimeout(60_000);
+    const tab: Tab = { context, page: await context.newPage(), javaScript, problems: noProblems(), lent: false };
+    // Every request leaving for another host is recorded (and fails: see CHROMIUM_ARGS): the
+    // guide must not make any (no fonts, CDNs or analytics). The context also sees workers' requests.
+    context.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return;
+      tab.problems.foreignRequests.push(url);
+    });
+    // The browser reports each policy violation as an event; log it as a console error
+    // (recorded by listen()) naming the directive and what was blocked.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+        console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI}${where}`);
+      });
+    });
+    listen(tab);
+    return tab;
+  }
+
+  // A new page costs Chromium a renderer process, about 0.6 s of CPU here, more than loading a
+  // chapter in a page that has one; so a file's checks take turns on a few pages instead.
+  const tabs: Tab[] = [];
+
+  /** Leaves the tab as a new one would be: blank, no test's listeners, routes, media or permissions. */
+  async function reset(tab: Tab): Promise<void> {
+    await tab.page.goto('about:blank');
+    tab.page.removeAllListeners();
+    listen(tab);
+    await tab.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await tab.page.emulateMedia({ media: null, colorScheme: 'light' });
+    await tab.context.clearPermissions();
+    await tab.context.clearCookies();
+  }
+
   return {
     url: server.url,
     origin,
     base: build.base,
     browser,
     async openPage({ viewport = VIEWPORTS.desktop, javaScript = true } = {}) {
-      const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
-      // Several pages share two cores (and the machine may be busy): wait longer than the default 30 s.
-      context.setDefaultTimeout(60_000);
-      const problems: Problems = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
-      // Every request leaving for another host is recorded (and fails: see CHROMIUM_ARGS): the
-      // guide must not make any (no fonts, CDNs or analytics).
-      context.on('request', (request) => {
-        const url = request.url();
-        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return;
-        problems.foreignRequests.push(url);
-      });
-      // The browser reports each policy violation as an event; log it as a console error
-      // (recorded below) naming the directive and what was blocked.
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
-          console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI}${where}`);
-        });
-      });
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.consoleErrors.push(`Uncaught: ${error.message}`));
-      page.on('response', (response) => {
-        if (response.status() >= 400 && !response.url().includes('/this-page-does-not-exist')) {
-          problems.failedRequests.push(`${response.status()} ${response.url()}`);
-        }
-      });
-      return { page, context, problems };
+      let tab = tabs.find((t) => !t.lent && t.javaScript === javaScript);
+      if (!tab) tabs.push((tab = await newTab(javaScript)));
+      tab.lent = true;
+      const lent = tab;
+      lent.problems = noProblems();
+      await lent.page.setViewportSize(viewport);
+      return {
+        page: lent.page,
+        problems: lent.problems,
+        async close() {
+          await reset(lent);
+          lent.lent = false;
+        },
+      };
     },
     async close() {
       await browser.close(); // a connected browser only disconnects; the shared one lives on

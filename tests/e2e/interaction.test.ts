@@ -37,7 +37,7 @@ describe('islands hydrate at the first interaction', () => {
   });
 
   it.each(TOOL_PAGES)('%s loads none of its island code until the reader moves, then hydrates', async (path) => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
@@ -48,11 +48,11 @@ describe('islands hydrate at the first interaction', () => {
     await allHydrated(page);
     expect(requested).toContain(islandCode);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('in a chapter, the reader’s first move hydrates the embed in view, and one further down only once it comes into view', async () => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
+    const { page, close, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${site.url}guide/troubleshooting/`, { waitUntil: 'networkidle' });
     const hydrated = (selector: string) => page.locator(`astro-island:not([ssr]) ${selector}`).count();
     expect(await unhydrated(page)).toBe(2);
@@ -63,21 +63,21 @@ describe('islands hydrate at the first interaction', () => {
     await page.locator('.mtu--compact[data-ready="true"]').waitFor();
     expect(await unhydrated(page)).toBe(0);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('a shared link hydrates the island without any interaction', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     await page.goto(`${site.url}tools/ports/?v=1&proto=both`);
     await page.locator('.ports[data-ready="true"]').waitFor();
     const flows = await page.$$eval('[data-result="flows"] [data-flow]', (els) => els.map((e) => e.getAttribute('data-flow')));
     expect(flows).toEqual(reachability({ ...DEFAULT_SCENARIO, protocol: 'both' }).flows.map((f) => f.id));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('keeps a radio button chosen while the island code is on its way', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     await page.goto(`${site.url}tools/ports/`);
     const release = await holdIslandCode(page);
     const both = page.locator('.ports fieldset', { hasText: 'VPN protocol the server offers' }).getByLabel('Both');
@@ -91,14 +91,14 @@ describe('islands hydrate at the first interaction', () => {
     const flows = await page.$$eval('[data-result="flows"] [data-flow]', (els) => els.map((e) => e.getAttribute('data-flow')));
     expect(flows).toEqual(reachability({ ...DEFAULT_SCENARIO, protocol: 'both' }).flows.map((f) => f.id));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('keeps text typed while the island code is on its way: the result is the one its link gives', async () => {
     const typed = 'aes128-sha1-modp1024!';
     const verdicts = (page: Page) =>
       page.$$eval('[data-client]', (rows) => rows.map((r) => `${r.getAttribute('data-client')} ${r.getAttribute('data-connect')}/${r.getAttribute('data-rekey')}`));
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     await page.goto(`${site.url}tools/proposals/`);
     const release = await holdIslandCode(page);
     await page.getByRole('textbox', { name: 'IKE proposals' }).fill(typed);
@@ -106,7 +106,7 @@ describe('islands hydrate at the first interaction', () => {
     await page.locator('.matcher[data-hydrated="true"]').waitFor();
     await expect.poll(() => new URL(page.url()).searchParams.get('ike')).toBe(typed);
     await expect(page.getByRole('textbox', { name: 'IKE proposals' }).inputValue()).resolves.toBe(typed);
-    const { page: linked, context: linkedContext } = await site.openPage();
+    const { page: linked, close: closeLinked } = await site.openPage();
     await linked.goto(page.url());
     await linked.locator('.matcher[data-hydrated="true"]').waitFor();
     const fromLink = await verdicts(linked);
@@ -114,7 +114,7 @@ describe('islands hydrate at the first interaction', () => {
     expect(fromLink).toContainEqual(expect.stringMatching(/^windows-gui yes\//));
     expect(await verdicts(page)).toEqual(fromLink);
     expect(problems).toEqual(noProblems);
-    await linkedContext.close();
-    await context.close();
+    await closeLinked();
+    await close();
   });
 });

@@ -114,7 +114,7 @@ describe.each(BUILDS)('MTU calculator in $dir (base $base)', (build) => {
   });
 
   it.each(KNOWN_STATES)('shows the model’s numbers for a link: $why', async ({ query, spec, mtu, size }) => {
-    const { page, context, problems } = await openCalculator(site, query);
+    const { page, close, problems } = await openCalculator(site, query);
     const expected = expectedResults(spec, mtu, size);
     await expect.poll(() => readResults(page)).toEqual(expected);
     for (const value of Object.values(await readResults(page))) expect(value).toMatch(/^\d+$/);
@@ -122,11 +122,11 @@ describe.each(BUILDS)('MTU calculator in $dir (base $base)', (build) => {
     await expect(page.getByRole('textbox', { name: /^Inner packet size/ }).inputValue()).resolves.toBe(String(size));
     await expect(page.locator('main').innerText()).resolves.not.toMatch(/\bNaN\b|undefined/);
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it('embeds a compact calculator in the performance chapter that links to the full one with its state', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     const chapter = `${site.url}guide/performance/`;
     await page.goto(chapter);
     const embed = page.locator('.mtu--compact');
@@ -148,7 +148,7 @@ describe.each(BUILDS)('MTU calculator in $dir (base $base)', (build) => {
     await waitForHydration(page);
     await expect.poll(() => readResults(page)).toEqual(expectedResults(DEFAULT_SPEC, 1280, 1400));
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 });
 
@@ -162,7 +162,7 @@ describe('MTU calculator behaviour (dist)', () => {
   });
 
   it('rewrites the link and the results on every edit', async () => {
-    const { page, context, problems } = await openCalculator(site);
+    const { page, close, problems } = await openCalculator(site);
     const param = (name: string) => new URL(page.url()).searchParams.get(name);
 
     await page.getByRole('textbox', { name: /^Path MTU/ }).fill('1492');
@@ -200,7 +200,7 @@ describe('MTU calculator behaviour (dist)', () => {
     await waitForHydration(page);
     await expect.poll(() => readResults(page)).toEqual(numbers);
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it.each([
@@ -208,7 +208,7 @@ describe('MTU calculator behaviour (dist)', () => {
     { query: 'v=1&esp=aes129', field: /^ESP proposal/, name: 'ESP proposal', message: /Unknown ESP token 'aes129'/, role: 'combobox' as const },
     { query: 'v=1&size=-5', field: /^Inner packet size/, name: 'Inner packet size', message: /you entered -5/ },
   ])('shows the error for $query at its field and in data-result="error", never NaN', async ({ query, field, name, message, role }) => {
-    const { page, context, problems } = await openCalculator(site, query);
+    const { page, close, problems } = await openCalculator(site, query);
     const error = page.locator('[data-result="error"]');
     await error.waitFor();
     await expect(error.innerText()).resolves.toMatch(new RegExp(`${name}:[\\s\\S]*${message.source}`));
@@ -222,30 +222,30 @@ describe('MTU calculator behaviour (dist)', () => {
     await expect(page.locator('main').innerText()).resolves.not.toMatch(/\bNaN\b|undefined|Infinity/);
     for (const value of Object.values(await readResults(page))) expect(value).toMatch(/^\d+$|^$/);
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it('shows literal figures for the default link, worked out by hand (tests/unit/mtu-calculator/result.test.ts)', async () => {
-    const { page, context, problems } = await openCalculator(site, 'v=1');
+    const { page, close, problems } = await openCalculator(site, 'v=1');
     await expect
       .poll(() => readResults(page))
       .toEqual({ 'outer-bytes': '1464', 'overhead-bytes': '64', 'padding-bytes': '2', 'max-inner': '1438', mss: '1398' });
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it('falls back to the default protocol with a notice for proto=pptp', async () => {
-    const { page, context, problems } = await openCalculator(site, 'v=1&proto=pptp');
+    const { page, close, problems } = await openCalculator(site, 'v=1&proto=pptp');
     await expect(page.getByRole('status').filter({ hasText: 'pptp' }).innerText()).resolves.toMatch(/protocol “pptp”.*showing ikev2/);
     await expect.poll(() => readResults(page)).toEqual(expectedResults(DEFAULT_SPEC, 1500, 1400));
     expect(await page.locator('[data-result="error"]').count()).toBe(0);
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it('works by keyboard: fields in order, typing, the chart readout, and copy buttons', async () => {
-    const { page, context, problems } = await openCalculator(site);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const { page, close, problems } = await openCalculator(site);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
@@ -299,7 +299,7 @@ describe('MTU calculator behaviour (dist)', () => {
     expect(copy.label).toBe('Copy the iptables (IPv4) settings');
     expect(await block.textContent()).toContain(`--set-mss ${mssClamp(DEFAULT_SPEC, 1280)}`);
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it.each([
@@ -309,17 +309,17 @@ describe('MTU calculator behaviour (dist)', () => {
     { why: 'a WireGuard packet too large for its interface', query: 'v=1&proto=wireguard&size=1460' },
   ])('is axe-clean and fits 360 px with $why', async ({ query }) => {
     for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
-      const { page, context, problems } = await openCalculator(site, query, viewport);
+      const { page, close, problems } = await openCalculator(site, query, viewport);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await axeViolations(page), `axe at ${viewport.width} px`).toEqual([]);
       expect((await fitsViewport(page)).fits, `no sideways scrolling at ${viewport.width} px`).toBe(true);
       expect(problems).toEqual(NO_PROBLEMS);
-      await context.close();
+      await close();
     }
   });
 
   it('hydrates without moving the results', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     // The island waits for the reader's first interaction, so the server-rendered page can be measured first.
     await page.goto(calculatorPath(site));
     const boxes = () =>
@@ -361,15 +361,15 @@ describe('MTU calculator behaviour (dist)', () => {
     );
     expect(shifts).toBe(0);
     expect(problems).toEqual(NO_PROBLEMS);
-    await context.close();
+    await close();
   });
 
   it('is readable without JavaScript: the server-rendered default result', async () => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.goto(calculatorPath(site, 'v=1&mtu=1280'));
     expect(await readResults(page)).toEqual(expectedResults(DEFAULT_SPEC, 1500, 1400));
     await expect(page.locator('pre[data-snippet="strongswan"]').innerText()).resolves.toContain(`mss = ${mssClamp(DEFAULT_SPEC, 1500)}`);
     await expect(page.locator('main').innerText()).resolves.toMatch(/JavaScript is off/);
-    await context.close();
+    await close();
   });
 });

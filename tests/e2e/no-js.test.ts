@@ -19,11 +19,11 @@ describe('without JavaScript', () => {
     ['light', 'rgb(255, 255, 255)'],
     ['dark', 'rgb(23, 24, 28)'],
   ] as const)('a %s system gets a %s page and no theme picker', async (scheme, background) => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${site.url}guide/ikev2/`);
     await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe(background);
     await expect(page.locator('starlight-theme-select').first().isVisible()).resolves.toBe(false);
-    await context.close();
+    await close();
   });
 });

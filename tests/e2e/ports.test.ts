@@ -68,7 +68,7 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
   });
 
   it.each(STATES)('renders what the model gives for a link: $why', async ({ state }) => {
-    const { page, context, problems } = await openChecklist(site, encodeChecklist(state).toString());
+    const { page, close, problems } = await openChecklist(site, encodeChecklist(state).toString());
     const result = reachability(state.scenario);
     const flows = await page.$$eval('[data-result="flows"] [data-flow]', (els) => els.map((e) => [e.getAttribute('data-flow'), e.getAttribute('data-need')]));
     expect(flows).toEqual(result.flows.map((f) => [f.id, f.need]));
@@ -85,11 +85,11 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     await expect(page.locator('[data-result="rules"] figcaption').first().innerText()).resolves.toContain(result.rules.files[0]!.name);
     expect(urlState(page)).toEqual({ ...state, notices: [] });
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('keeps ticks and scenario changes in the address', async () => {
-    const { page, context, problems } = await openChecklist(site, '');
+    const { page, close, problems } = await openChecklist(site, '');
     await page.locator('[data-check="ike.server.tcpdump"] input').check();
     await page.locator('[data-check="esp.server.tcpdump"] input').check();
     await page.locator('[data-check="ike.client.nmap"] input').check();
@@ -106,11 +106,11 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     await expect.poll(() => urlState(page).done).toEqual(['ike.server.tcpdump']);
     await expect(page.locator('[data-result="summary"]').innerText()).resolves.toContain(progressText({ scenario: scenario({ serverNat: true }), done: ['ike.server.tcpdump'] }));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('can be used with the keyboard alone: choose a firewall, tick a check', async () => {
-    const { page, context, problems } = await openChecklist(site, '');
+    const { page, close, problems } = await openChecklist(site, '');
     await tabUntil(page, (el) => el.id.endsWith('-firewall-nftables'));
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => urlState(page).scenario.firewall).toBe('iptables');
@@ -120,12 +120,12 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     const files = await page.$$eval('[data-result="rules"] [data-file]', (els) => els.map((e) => e.getAttribute('data-file')));
     expect(files).toEqual(reachability(scenario({ firewall: 'iptables' })).rules.files.map((f) => f.name));
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('shows a notice for a bad link, falls back to defaults, and stays axe clean', async () => {
     const query = 'v=1&proto=ipsec&fw=pf&done=ike.client.nmap,nonsense&colour=blue';
-    const { page, context, problems } = await openChecklist(site, query);
+    const { page, close, problems } = await openChecklist(site, query);
     const decoded = decodeChecklist(query);
     const notice = page.locator('.notice[role="status"]');
     await expect(notice.locator('li').count()).resolves.toBe(decoded.notices.length);
@@ -136,31 +136,31 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     expect(urlState(page).scenario).toEqual(decoded.state.scenario);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('is axe clean for the default and for a large scenario', async () => {
     for (const { state } of [STATES[0]!, STATES[1]!]) {
-      const { page, context, problems } = await openChecklist(site, encodeChecklist(state).toString());
+      const { page, close, problems } = await openChecklist(site, encodeChecklist(state).toString());
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual(noProblems);
-      await context.close();
+      await close();
     }
   });
 
   it('fits a 360 px screen without sideways scrolling, long rules included', async () => {
     for (const state of [STATES[1]!.state, { scenario: scenario({ protocol: 'both', family: 'both', firewall: 'routeros', tcpEncapsulation: true }), done: [] }]) {
-      const { page, context, problems } = await openChecklist(site, encodeChecklist(state).toString(), { viewport: VIEWPORTS.phone });
+      const { page, close, problems } = await openChecklist(site, encodeChecklist(state).toString(), { viewport: VIEWPORTS.phone });
       expect(await fitsViewport(page)).toMatchObject({ fits: true });
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual(noProblems);
-      await context.close();
+      await close();
     }
   });
 
   it('prints the scenario, the task list and the rules, not the controls', async () => {
     const state = STATES[1]!.state;
-    const { page, context } = await openChecklist(site, encodeChecklist(state).toString());
+    const { page, close } = await openChecklist(site, encodeChecklist(state).toString());
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.ports__form').isVisible()).resolves.toBe(false);
     await expect(page.locator('.copy').first().isVisible()).resolves.toBe(false);
@@ -168,22 +168,22 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     await expect(page.locator('.ports__scenario').innerText()).resolves.toContain('iptables / ip6tables (Linux)');
     await expect(page.locator('[data-check="ike.client.nmap"] input').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-result="rules"]').isVisible()).resolves.toBe(true);
-    await context.close();
+    await close();
   });
 
   it('copies a rule file exactly as generated', async () => {
     const state: ChecklistState = { scenario: scenario({ firewall: 'windows', protocol: 'both' }), done: [] };
-    const { page, context, problems } = await openChecklist(site, encodeChecklist(state).toString());
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const { page, close, problems } = await openChecklist(site, encodeChecklist(state).toString());
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     const file = reachability(state.scenario).rules.files[0]!;
     await page.getByRole('button', { name: `Copy ${file.name}` }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(file.content);
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('the compact embed in the NAT chapter lists the flows and links to the full checklist with its scenario', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     const chapterUrl = `${site.url}guide/nat-firewalls/`;
     await page.goto(chapterUrl);
     const embed = page.locator('.ports--compact');
@@ -202,17 +202,17 @@ describe.each(BUILDS)('port checklist in $dir (base $base)', (build) => {
     await page.locator('.ports[data-ready="true"]').waitFor();
     expect(urlState(page)).toEqual({ ...state, notices: [] });
     expect(problems).toEqual(noProblems);
-    await context.close();
+    await close();
   });
 
   it('renders the default checklist without JavaScript, a tick box for every check', async () => {
-    const { page, context } = await openChecklist(site, 'v=1&proto=l2tp', { javaScript: false });
+    const { page, close } = await openChecklist(site, 'v=1&proto=l2tp', { javaScript: false });
     const result = reachability(DEFAULT_SCENARIO);
     const flows = await page.$$eval('[data-result="flows"] [data-flow]', (els) => els.map((e) => e.getAttribute('data-flow')));
     expect(flows).toEqual(result.flows.map((f) => f.id));
     const boxes = page.locator('[data-check] input[type="checkbox"]');
     await expect(boxes.count()).resolves.toBe(result.checklist.length);
     await expect(page.locator('[data-result="rules"] pre').first().textContent()).resolves.toBe(result.rules.files[0]!.content.replace(/\n$/, ''));
-    await context.close();
+    await close();
   });
 });

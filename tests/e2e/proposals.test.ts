@@ -58,32 +58,32 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
   const open = (query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) => openIsland(site, `tools/proposals/${query}`, '.matcher', { viewport });
 
   it.each(LINKS)('a link shows its verdicts: $why', async ({ query, expected }) => {
-    const { page, context, problems } = await open(query);
+    const { page, close, problems } = await open(query);
     expect(await verdicts(page)).toEqual(expected);
     expect(await page.locator('.matcher').innerText()).not.toMatch(/\bNaN\b|undefined/);
     expect(new URL(page.url()).searchParams.get('clients')).toBe(new URLSearchParams(query).get('clients'));
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   });
 
   it('is readable without JavaScript: the server renders the default verdicts', async () => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.goto(tool());
     expect(await verdicts(page)).toEqual(DEFAULT_VERDICTS);
     await expect(page.locator('noscript').count()).resolves.toBeGreaterThan(0);
-    await context.close();
+    await close();
   });
 
   it('links a negotiated ESP proposal to the MTU calculator and an INVALID_KE detour to the timeline', async () => {
-    const { page, context } = await open('?v=1&ike=default&esp=default&clients=android-native,ios-16');
+    const { page, close } = await open('?v=1&ike=default&esp=default&clients=android-native,ios-16');
     await expect(page.locator(`a[href="${build.base}tools/mtu-calculator/?v=1&proto=ikev2&esp=aes256-sha256"]`).count()).resolves.toBe(1);
     // Android guesses MODP-4096; strongSwan's default selects Curve25519 and asks for it.
     await expect(page.locator(`a[href="${build.base}tools/handshake/?v=1&ke=x25519"]`).count()).resolves.toBeGreaterThan(0);
-    await context.close();
+    await close();
   });
 
   it('bad input is refused at its field with the closest keyword; unknown clients are dropped with a notice', async () => {
-    const { page, context, problems } = await open('?v=1&ike=aes129-sha256-ecp256&clients=windows-gui,bogus');
+    const { page, close, problems } = await open('?v=1&ike=aes129-sha256-ecp256&clients=windows-gui,bogus');
     const ike = page.locator('textarea[name="ike"]');
     await expect(ike.getAttribute('aria-invalid')).resolves.toBe('true');
     const described = (await ike.getAttribute('aria-describedby')) ?? '';
@@ -95,11 +95,11 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
     await expect.poll(() => verdicts(page)).toEqual({ 'windows-gui': 'yes/no' });
     await expect(ike.getAttribute('aria-invalid')).resolves.toBeNull();
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('works with the keyboard: preset, client checkboxes and the detail panels', async () => {
-    const { page, context } = await open('?v=1&ike=default&esp=default&clients=windows-gui');
+    const { page, close } = await open('?v=1&ike=default&esp=default&clients=windows-gui');
     await page.focus('input[name="clients"][value="macos-13"]');
     await page.keyboard.press('Space');
     await expect.poll(() => new URL(page.url()).searchParams.get('clients')).toBe('windows-gui,macos-13');
@@ -110,7 +110,7 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
     await summary.focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('.detail').first().getAttribute('open')).resolves.toBe('');
-    await context.close();
+    await close();
   });
 
   it.each([
@@ -119,7 +119,7 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
     { query: `?v=1&ike=default&esp=default&ike1=aes256-sha1-modp2048&esp1=aes256-sha1&clients=${['windows-gui', 'windows-ps', 'apple-profile', 'chromeos', 'windows-l2tp', 'apple-l2tp'].join(',')}`, why: 'many clients and the L2TP side' },
   ])('is axe clean and fits a 360 px phone with the panels open: $why', async ({ query }) => {
     for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
-      const { page, context, problems } = await open(query, viewport);
+      const { page, close, problems } = await open(query, viewport);
       await page.$$eval('.matcher details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       expect({ axe: await axeViolations(page), fits: (await fitsViewport(page)).fits, ...problems }).toEqual({
         axe: [],
@@ -128,7 +128,7 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
         foreignRequests: [],
         failedRequests: [],
       });
-      await context.close();
+      await close();
     }
   }, 180_000); // two viewports, every panel open, axe twice: slow on a busy machine
 
@@ -139,7 +139,7 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
       expected: { 'windows-gui': 'no/no', 'macos-13': 'yes/yes', 'ios-16': 'yes/yes', 'android-native': 'yes/yes', 'sswan-android': 'yes/yes', 'linux-nm': 'yes/yes' },
     },
   ])('the static embed in $path shows its verdicts and links to the full tool', async ({ path, expected }) => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
+    const { page, close, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${site.url}${path}`);
     expect(await verdicts(page)).toEqual(expected);
     const href = await page.locator('.matcher--compact a', { hasText: 'full proposal matcher' }).getAttribute('href');
@@ -151,6 +151,6 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
       violations.map((v) => v.targets[0] ?? ''),
     );
     expect({ axe: violations.filter((_, i) => inEmbed[i]), fits: (await fitsViewport(page)).fits, ...problems }).toMatchObject({ axe: [], fits: true, consoleErrors: [] });
-    await context.close();
+    await close();
   }, 180_000); // a long chapter: axe takes a while
 });

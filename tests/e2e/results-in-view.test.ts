@@ -33,7 +33,7 @@ describe('decision wizard: results in view', () => {
   });
 
   it('at 1280 px the result column stays in view beside the questions, and the bar names the recommendation at the last one', async () => {
-    const { page, context, problems } = await openWizard(site, '', VIEWPORTS.desktop);
+    const { page, close, problems } = await openWizard(site, '', VIEWPORTS.desktop);
     const platforms = page.locator('fieldset[id$="-q-platforms"]');
     await platforms.hover(); // the wheel scrolls what is under the pointer: the questions, as a reader would
     await page.mouse.wheel(0, 600);
@@ -45,11 +45,11 @@ describe('decision wizard: results in view', () => {
     await expect(inView(page, '[data-result="bar"]')).resolves.toBe(true);
     await expect(page.locator('[data-result="bar"]').innerText()).resolves.toMatch(/^Recommended: IKEv2\/IPsec\s+See why$/);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('at 360 px a bar names the recommendation while the reader answers, and leads to it', async () => {
-    const { page, context, problems } = await openWizard(site, '', VIEWPORTS.phone);
+    const { page, close, problems } = await openWizard(site, '', VIEWPORTS.phone);
     await page.locator('fieldset[id$="-q-platforms"]').getByLabel('Windows').check();
     // No answers that change it: IKEv2/IPsec is the default recommendation for Windows.
     const bar = page.locator('[data-result="bar"]');
@@ -61,13 +61,13 @@ describe('decision wizard: results in view', () => {
     await expect(inView(page, '[id$="-result-title"]')).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('lists options in the plan, then alternatives, then those not usable here', async () => {
     // Windows and iPhones, built-in clients only: the usability review's case, where WireGuard
     // (not usable) was listed above L2TP/IPsec (usable on both).
-    const { page, context } = await openWizard(site, 'v=1&platforms=windows,ios&app=no', VIEWPORTS.desktop);
+    const { page, close } = await openWizard(site, 'v=1&platforms=windows,ios&app=no', VIEWPORTS.desktop);
     await page.locator('details.ranking > summary').click();
     const statuses = await page.locator('[data-result="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     const order = ['recommended', 'alternative', 'excluded'];
@@ -76,12 +76,12 @@ describe('decision wizard: results in view', () => {
     const options = await page.locator('[data-result="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-option')));
     expect(options.indexOf('l2tp')).toBeLessThan(options.indexOf('wireguard'));
     await expect(page.getByText('Usable on both platforms considered.').first().count()).resolves.toBe(1);
-    await context.close();
+    await close();
   });
 
   it('offers the setup chapter and the port checklist for the same situation', async () => {
     // Legacy devices only do L2TP/IPsec, so the plan has both IPsec protocols; the server is behind NAT.
-    const { page, context, problems } = await openWizard(site, 'v=1&platforms=windows,legacy&servernat=yes', VIEWPORTS.desktop);
+    const { page, close, problems } = await openWizard(site, 'v=1&platforms=windows,legacy&servernat=yes', VIEWPORTS.desktop);
     const next = page.locator('[data-result="next-steps"]');
     await expect(next.getByRole('link', { name: 'Set up the server and clients' }).getAttribute('href')).resolves.toBe('/guide/setup/');
     await next.getByRole('link', { name: 'Check the firewall ports for this setup' }).click();
@@ -93,6 +93,6 @@ describe('decision wizard: results in view', () => {
     // The error 809 fix applies to exactly this situation.
     await expect(page.locator('[data-check="nat-t.client.windows-registry"]').count()).resolves.toBe(1);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -15,7 +15,7 @@ describe.each(BUILDS)('search in $dir', (build) => {
   });
 
   it('loads Pagefind only on first use, then finds a page by a word on it', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     const pagefindRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
@@ -38,11 +38,11 @@ describe.each(BUILDS)('search in $dir', (build) => {
 
     expect(await axeViolations(page), 'axe with the dialog open').toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   });
 
   it('is operable by keyboard: arrows move through results, Escape closes and returns focus', async () => {
-    const { page, context } = await site.openPage();
+    const { page, close } = await site.openPage();
     await page.goto(site.url);
     const openButton = page.getByRole('button', { name: 'Search' });
     await openButton.focus();
@@ -59,11 +59,11 @@ describe.each(BUILDS)('search in $dir', (build) => {
     await page.keyboard.press('Escape');
     await expect(page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
     await expect(openButton.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await context.close();
+    await close();
   });
 
   it('Enter in the input opens the first hit; section lists are styled (no bullets)', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     await page.goto(site.url);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('error 809');
@@ -78,31 +78,31 @@ describe.each(BUILDS)('search in $dir', (build) => {
     await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
     await expect(page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('without JavaScript says that search needs it instead of showing a dead button', async () => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.goto(site.url);
     const hint = page.locator('.search-noscript');
     await expect(hint.isVisible()).resolves.toBe(true);
     await expect(hint.innerText()).resolves.toBe('Search needs JavaScript');
     await expect(page.getByRole('button', { name: 'Search' }).isVisible()).resolves.toBe(false);
-    await context.close();
+    await close();
     // With JavaScript, the hint is not shown.
     const withJs = await site.openPage();
     await withJs.page.goto(site.url);
     await expect(withJs.page.locator('.search-noscript').isVisible()).resolves.toBe(false);
-    await withJs.context.close();
+    await withJs.close();
   });
 
   it('opens from the icon button at phone width', async () => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
+    const { page, close, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(site.url);
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByRole('searchbox', { name: 'Search the guide' }).isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -65,7 +65,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     it.each(cases)(
       '/$path at $name width: 200, hydrates, no errors or CSP violations, no foreign requests, axe clean',
       async ({ path, viewport }) => {
-        const { page, context, problems } = await site.openPage({ viewport });
+        const { page, close, problems } = await site.openPage({ viewport });
         const response = await page.goto(site.url + path, { waitUntil: 'load' });
         const hydrated = await hydrateIslands(page);
         await page.waitForLoadState('networkidle');
@@ -78,9 +78,9 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
           sidewaysScroll: width.scrollWidth > width.clientWidth ? [`${width.scrollWidth} px`, ...width.culprits] : [],
           axe: await axeViolations(page),
           ...problems,
-          cookies: await context.cookies(),
+          cookies: await page.context().cookies(),
         };
-        await context.close();
+        await close();
         expect(findings).toEqual({
           status: 200,
           hydrated: true,
@@ -95,10 +95,10 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     );
 
     it.each(paths)('/%s is readable with JavaScript off', async (path) => {
-      const { page, context } = await site.openPage({ javaScript: false });
+      const { page, close } = await site.openPage({ javaScript: false });
       await page.goto(site.url + path);
       const text = await page.locator('main').innerText();
-      await context.close();
+      await close();
       expect(text.trim().length).toBeGreaterThan(200);
       expect(text).not.toMatch(/\bNaN\b|undefined|\[object Object\]/);
     });
@@ -124,7 +124,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
   });
 
   it('serves the 404 page with status 404 for an unknown address', async () => {
-    const { page, context, problems } = await site.openPage();
+    const { page, close, problems } = await site.openPage();
     const response = await page.goto(`${site.url}this-page-does-not-exist/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').innerText()).resolves.toMatch(/not found/i);
@@ -135,7 +135,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     expect(problems.failedRequests).toEqual([]);
     const home = await page.getByRole('link', { name: 'the start page' }).getAttribute('href');
     expect(home).toBe(build.base);
-    await context.close();
+    await close();
   });
 
   describe('Content Security Policy', () => {
@@ -180,7 +180,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
     });
 
     it('refuses an injected inline script, inline handler, eval and requests to another origin', async () => {
-      const { page, context, problems } = await site.openPage();
+      const { page, close, problems } = await site.openPage();
       await page.goto(site.url);
       const outcome = await page.evaluate(async () => {
         const script = document.createElement('script');
@@ -219,7 +219,7 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
       });
       // Violation events are delivered asynchronously.
       await expect.poll(() => problems.consoleErrors.filter((e) => e.startsWith('CSP violation')).length).toBeGreaterThanOrEqual(5);
-      await context.close();
+      await close();
 
       expect(outcome).toEqual({ script: false, handler: false, evalRan: false, fetched: 'refused', image: 'refused' });
       // The test browser cannot resolve other hosts anyway; the violations show the policy refused

@@ -42,7 +42,7 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
   const open = (query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop) => openIsland(site, `tools/troubleshoot/${query}`, '.ts', { viewport });
 
   it.each(PASTES)('pasting %s shows %j, and the log never enters the address', async (name, expected) => {
-    const { page, context, problems } = await open();
+    const { page, close, problems } = await open();
     const text = log(name);
     await page.fill('textarea[name="log"]', text);
     await page.waitForSelector('.ts [data-outcome]');
@@ -55,11 +55,11 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
       for (const mark of marks) expect(text).toContain(mark);
     }
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   });
 
   it('a code=809 link explains error 809 and the code stays in the link', async () => {
-    const { page, context, problems } = await open('?v=1&code=809');
+    const { page, close, problems } = await open('?v=1&code=809');
     await expect(page.inputValue('input[name="code"]')).resolves.toBe('809');
     const card = page.locator('[data-cause="windows-809"]');
     await expect(card.innerText()).resolves.toContain('ERROR_VPN_TIMEOUT');
@@ -69,22 +69,22 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
     await page.fill('input[name="code"]', '12345');
     await expect(page.locator('#' + (await page.getAttribute('input[name="code"]', 'aria-describedby'))).innerText()).resolves.toContain('not one this page explains');
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   });
 
   it('copies the redacted log, as the model redacts it', async () => {
-    const { page, context } = await open();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const { page, close } = await open();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     const text = log('eap-failed/initiator');
     await page.fill('textarea[name="log"]', text);
     await page.getByRole('button', { name: /^Copy redacted log/ }).click();
     await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(redactLog(text).text);
-    await context.close();
+    await close();
   });
 
   it('reads a 3 MB log in a worker, off the main thread', async () => {
-    const { page, context, problems } = await open();
+    const { page, close, problems } = await open();
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     let big = '';
@@ -99,11 +99,11 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
     expect(workers.some((url) => /diagnose\.worker/.test(url))).toBe(true);
     expect((await causesOnPage(page, '.ts'))[0]).toBe('ike-fragmentation');
     expect(problems).toEqual({ consoleErrors: [], foreignRequests: [], failedRequests: [] });
-    await context.close();
+    await close();
   }, 180_000);
 
   it('works with the keyboard: an example, then a code', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     await page.focus('button[data-example="udp-4500-blocked"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-cause="no-response-4500"]');
@@ -111,7 +111,7 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
     await page.keyboard.type('691');
     await page.waitForSelector('[data-cause="windows-691"]');
     expect(await causesOnPage(page, '.ts')).toEqual(['no-response-4500', 'windows-691']);
-    await context.close();
+    await close();
   });
 
   it.each([
@@ -119,7 +119,7 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
     { query: '?v=1&code=13806', example: 'untrusted-ca', why: 'a diagnosis and a code' },
   ])('is axe clean and fits a 360 px phone: $why', async ({ query, example }) => {
     for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
-      const { page, context, problems } = await open(query, viewport);
+      const { page, close, problems } = await open(query, viewport);
       if (example) {
         await page.click(`button[data-example="${example}"]`);
         await page.waitForSelector('.ts [data-outcome]');
@@ -131,20 +131,20 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
         foreignRequests: [],
         failedRequests: [],
       });
-      await context.close();
+      await close();
     }
   }, 180_000);
 
   it('without JavaScript, says so and still lists the Windows codes', async () => {
-    const { page, context } = await site.openPage({ javaScript: false });
+    const { page, close } = await site.openPage({ javaScript: false });
     await page.goto(tool());
     await expect(page.locator('.ts').innerText()).resolves.toContain('Reading a log needs JavaScript');
     await expect(page.locator('.ts table').innerText()).resolves.toContain('13868');
-    await context.close();
+    await close();
   });
 
   it('the chapter embed diagnoses a pasted log and a code, and every section it links exists', async () => {
-    const { page, context, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
+    const { page, close, problems } = await site.openPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${site.url}guide/troubleshooting/`);
     await approach(page.locator('.tsc'));
     await page.waitForSelector('.tsc[data-hydrated="true"]');
@@ -178,6 +178,6 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
       foreignRequests: [],
       failedRequests: [],
     });
-    await context.close();
+    await close();
   }, 120_000);
 });
