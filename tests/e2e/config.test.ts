@@ -105,12 +105,16 @@ describe.each(BUILDS)('configuration builder in $dir (base $base)', (build) => {
     await close();
   });
 
-  it.each([VIEWPORTS.phone, VIEWPORTS.desktop])('is axe-clean and fits $width px', async (viewport) => {
-    const { page, close } = await openBuilder(site, '', { viewport });
-    expect(await axeViolations(page)).toEqual([]);
-    expect((await fitsViewport(page)).fits).toBe(true);
-    await close();
-  });
+  if (build.base === '/') {
+    // Layout, accessibility and keyboard use cannot depend on the base path, which changes only
+    // URLs: they are checked on the root build, the URLs on both.
+    it.each([VIEWPORTS.phone, VIEWPORTS.desktop])('is axe-clean and fits $width px', async (viewport) => {
+      const { page, close } = await openBuilder(site, '', { viewport });
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await fitsViewport(page)).fits).toBe(true);
+      await close();
+    });
+  }
 
   it('without JavaScript shows the default files and says the form needs JavaScript', async () => {
     const { page, close } = await openBuilder(site, 'gateway=ignored.example', { javaScript: false });

@@ -41,26 +41,30 @@ describe.each(BUILDS)('search in $dir', (build) => {
     await close();
   });
 
-  it('is operable by keyboard: arrows move through results, Escape closes and returns focus', async () => {
-    const { page, close } = await site.openPage();
-    await page.goto(site.url);
-    const openButton = page.getByRole('button', { name: 'Search' });
-    await openButton.focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('obsoleted');
-    await page.locator('.search-dialog__results a').first().waitFor();
+  if (build.base === '/') {
+    // Layout, accessibility and keyboard use cannot depend on the base path, which changes only
+    // URLs: they are checked on the root build, the URLs on both.
+    it('is operable by keyboard: arrows move through results, Escape closes and returns focus', async () => {
+      const { page, close } = await site.openPage();
+      await page.goto(site.url);
+      const openButton = page.getByRole('button', { name: 'Search' });
+      await openButton.focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('obsoleted');
+      await page.locator('.search-dialog__results a').first().waitFor();
 
-    await page.keyboard.press('ArrowDown');
-    const focusedHref = () => page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
-    await expect(focusedHref()).resolves.toMatch(/reference\/sources|guide\//);
-    await page.keyboard.press('ArrowUp');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-dialog-input');
+      await page.keyboard.press('ArrowDown');
+      const focusedHref = () => page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+      await expect(focusedHref()).resolves.toMatch(/reference\/sources|guide\//);
+      await page.keyboard.press('ArrowUp');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-dialog-input');
 
-    await page.keyboard.press('Escape');
-    await expect(page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
-    await expect(openButton.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await close();
-  });
+      await page.keyboard.press('Escape');
+      await expect(page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).resolves.toBe(false);
+      await expect(openButton.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await close();
+    });
+  }
 
   it('Enter in the input opens the first hit; section lists are styled (no bullets)', async () => {
     const { page, close, problems } = await site.openPage();

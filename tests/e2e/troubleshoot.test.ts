@@ -102,38 +102,42 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
     await close();
   }, 180_000);
 
-  it('works with the keyboard: an example, then a code', async () => {
-    const { page, close } = await open();
-    await page.focus('button[data-example="udp-4500-blocked"]');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-cause="no-response-4500"]');
-    await page.focus('input[name="code"]');
-    await page.keyboard.type('691');
-    await page.waitForSelector('[data-cause="windows-691"]');
-    expect(await causesOnPage(page, '.ts')).toEqual(['no-response-4500', 'windows-691']);
-    await close();
-  });
-
-  it.each([
-    { query: '', example: undefined, why: 'empty form with the codes table' },
-    { query: '?v=1&code=13806', example: 'untrusted-ca', why: 'a diagnosis and a code' },
-  ])('is axe clean and fits a 360 px phone: $why', async ({ query, example }) => {
-    for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
-      const { page, close, problems } = await open(query, viewport);
-      if (example) {
-        await page.click(`button[data-example="${example}"]`);
-        await page.waitForSelector('.ts [data-outcome]');
-      }
-      expect({ axe: await axeViolations(page), fits: (await fitsViewport(page)).fits, ...problems }).toEqual({
-        axe: [],
-        fits: true,
-        consoleErrors: [],
-        foreignRequests: [],
-        failedRequests: [],
-      });
+  if (build.base === '/') {
+    // Layout, accessibility and keyboard use cannot depend on the base path, which changes only
+    // URLs: they are checked on the root build, the URLs on both.
+    it('works with the keyboard: an example, then a code', async () => {
+      const { page, close } = await open();
+      await page.focus('button[data-example="udp-4500-blocked"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-cause="no-response-4500"]');
+      await page.focus('input[name="code"]');
+      await page.keyboard.type('691');
+      await page.waitForSelector('[data-cause="windows-691"]');
+      expect(await causesOnPage(page, '.ts')).toEqual(['no-response-4500', 'windows-691']);
       await close();
-    }
-  }, 180_000);
+    });
+
+    it.each([
+      { query: '', example: undefined, why: 'empty form with the codes table' },
+      { query: '?v=1&code=13806', example: 'untrusted-ca', why: 'a diagnosis and a code' },
+    ])('is axe clean and fits a 360 px phone: $why', async ({ query, example }) => {
+      for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+        const { page, close, problems } = await open(query, viewport);
+        if (example) {
+          await page.click(`button[data-example="${example}"]`);
+          await page.waitForSelector('.ts [data-outcome]');
+        }
+        expect({ axe: await axeViolations(page), fits: (await fitsViewport(page)).fits, ...problems }).toEqual({
+          axe: [],
+          fits: true,
+          consoleErrors: [],
+          foreignRequests: [],
+          failedRequests: [],
+        });
+        await close();
+      }
+    }, 180_000);
+  }
 
   it('without JavaScript, says so and still lists the Windows codes', async () => {
     const { page, close } = await site.openPage({ javaScript: false });
