@@ -14,20 +14,7 @@ import {
   type SnippetInput,
 } from '../../../src/lib/mtu-calculator';
 import { PROTOCOLS } from '../../../src/lib/overhead';
-
-const TOOLS = ['nft', 'iptables-restore', 'ip6tables-restore'] as const;
-
-/** The installed tools, or a clear failure: the checks below must not pass by being skipped. */
-function findTools(): boolean {
-  const missing = TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-  if (missing.length === 0) return true;
-  if (process.env.ALLOW_MISSING_FIREWALL_TOOLS === '1') return false;
-  throw new Error(
-    `Missing ${missing.join(', ')}: the firewall snippets are validated with nft -c and iptables-restore --test. ` +
-      'Install nftables and iptables (Debian: apt-get install nftables iptables), or set ALLOW_MISSING_FIREWALL_TOOLS=1 to skip these checks.',
-  );
-}
-const haveTools = findTools();
+import { describeWithFirewallTools } from '../firewall-tools';
 
 const snippetFor = (input: SnippetInput, id: Snippet['id']): Snippet => {
   const snippet = settingsSnippets(input).find((s) => s.id === id);
@@ -103,7 +90,7 @@ describe('computed values', () => {
   });
 });
 
-describe.runIf(haveTools)('the firewall tools accept the snippets', () => {
+describeWithFirewallTools('the firewall tools accept the snippets', () => {
   it.each(inputs)('nft -c: $protocol, IPv$inner inside', (input) => {
     const text = snippetText(snippetFor(input, 'nftables'));
     const check = spawnSync('nft', ['-c', '-f', '-'], { input: text, encoding: 'utf8' });

@@ -1,25 +1,15 @@
-// Parses every generated nftables and iptables file with the real tools in
-// check mode (nft -c -f, iptables-restore --test, ip6tables-restore --test).
-// A missing tool fails the test with a clear message, unless
-// ALLOW_MISSING_FIREWALL_TOOLS=1 is set, in which case the test is skipped with
-// the reason printed. The tools need root (CAP_NET_ADMIN) even in check mode.
+// Parses every generated nftables and iptables file with the real tools in check mode
+// (nft -c -f, iptables-restore --test, ip6tables-restore --test); see ../firewall-tools.ts.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { allScenarios, generateRules, type Scenario } from '../../../src/lib/reachability/index';
+import { describeWithFirewallTools } from '../firewall-tools';
 
-const allowMissing = process.env.ALLOW_MISSING_FIREWALL_TOOLS === '1';
 const workdir = mkdtempSync(join(tmpdir(), 'vpn-rules-'));
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
-
-/** Why a tool cannot be used here, or null when it works. */
-function unavailable(tool: string): string | null {
-  const probe = spawnSync(tool, ['--version'], { encoding: 'utf8' });
-  if (probe.error !== undefined) return `${tool} is not installed (${probe.error.message}); install nftables and iptables`;
-  return null;
-}
 
 function run(tool: string, args: string[], stdin?: string) {
   const result = spawnSync(tool, args, { encoding: 'utf8', input: stdin });
@@ -30,23 +20,7 @@ function run(tool: string, args: string[], stdin?: string) {
 // 288 scenarios reduce to 72 distinct inputs for each generator.
 const distinct: Scenario[] = allScenarios().filter((s) => s.firewall === 'nftables');
 
-function describeTool(tool: string, body: () => void) {
-  const reason = unavailable(tool);
-  if (reason !== null && allowMissing) {
-    console.log(`skipping ${tool} checks: ${reason} (ALLOW_MISSING_FIREWALL_TOOLS=1)`);
-    describe.skip(`${tool} check mode`, body);
-  } else if (reason !== null) {
-    describe(`${tool} check mode`, () => {
-      it(`needs ${tool}`, () => {
-        throw new Error(`${reason}. Set ALLOW_MISSING_FIREWALL_TOOLS=1 to skip these checks.`);
-      });
-    });
-  } else {
-    describe(`${tool} check mode`, body);
-  }
-}
-
-describeTool('nft', () => {
+describeWithFirewallTools('nft check mode', () => {
   it('rejects a broken rule (the check can fail)', () => {
     const file = join(workdir, 'broken.nft');
     writeFileSync(file, 'table inet t {\n\tchain input {\n\t\tudp dport 1701 meta ipsec bogus accept\n\t}\n}\n');
@@ -66,7 +40,7 @@ describeTool('nft', () => {
   }, 120_000);
 });
 
-describeTool('iptables-restore', () => {
+describeWithFirewallTools('iptables-restore check mode', () => {
   it('rejects a broken rule (the check can fail)', () => {
     const bad = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p udp --dport 1701 -m policy --dir sideways -j ACCEPT\nCOMMIT\n';
     expect(run('iptables-restore', ['--test'], bad).ok).toBe(false);
