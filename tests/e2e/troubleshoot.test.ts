@@ -117,6 +117,33 @@ describe.each(BUILDS)('troubleshooter in $dir (base $base)', (build) => {
       await close();
     });
 
+    it('keeps the answer in view on a phone: a typed code answers under its field, an example scrolls to its verdict', async () => {
+      const { page, close } = await open('', VIEWPORTS.phone);
+      const inView = (selector: string) =>
+        page.locator(selector).first().evaluate((el) => {
+          const { top, bottom } = el.getBoundingClientRect();
+          return top >= 0 && bottom <= innerHeight;
+        });
+      const field = page.locator('input[name="code"]');
+      await field.scrollIntoViewIfNeeded();
+      await field.fill('809');
+      await page.waitForSelector('[data-cause="windows-809"]');
+      // The answer's heading comes straight after the field: both fit one phone screen.
+      const gap = await page.evaluate(() => {
+        const input = document.querySelector('input[name="code"]')?.getBoundingClientRect();
+        const answer = document.querySelector('[data-cause="windows-809"] h2')?.getBoundingClientRect();
+        return input && answer ? answer.bottom - input.top : Number.NaN;
+      });
+      expect(gap).toBeGreaterThan(0);
+      expect(gap).toBeLessThan(VIEWPORTS.phone.height / 2);
+
+      await field.fill('');
+      await page.click('button[data-example="untrusted-ca"]');
+      await page.waitForSelector('.ts [data-outcome]');
+      await expect.poll(() => inView('.ts [data-outcome]')).toBe(true);
+      await close();
+    });
+
     it.each([
       { query: '', example: undefined, why: 'empty form with the codes table' },
       { query: '?v=1&code=13806', example: 'untrusted-ca', why: 'a diagnosis and a code' },
