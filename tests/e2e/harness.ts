@@ -231,6 +231,39 @@ export async function overflow(page: Page): Promise<{ scrollWidth: number; clien
   });
 }
 
+/**
+ * Words in the elements matching `selector` that the layout splits across lines although they
+ * are at most `upTo` px wide: such a word fits, so its column is too narrow. A word may still
+ * break after its own hyphen ("built-" / "in"); longer words (a cmdlet's name) may break anywhere.
+ */
+export async function splitWords(page: Page, selector: string, upTo = 80): Promise<string[]> {
+  return page.$$eval(
+    selector,
+    (cells, limit) =>
+      cells.flatMap((cell) => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const found: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            const probe = document.createElement('span');
+            probe.style.whiteSpace = 'nowrap';
+            probe.textContent = match[0];
+            node.parentElement?.append(probe);
+            const width = probe.getBoundingClientRect().width;
+            probe.remove();
+            if (lines > 1 && width <= limit) found.push(`${match[0]} (${Math.round(width)} px in a ${cell.clientWidth} px cell)`);
+          }
+        }
+        return found;
+      }),
+    upTo,
+  );
+}
+
 /** True when nothing on the page is wider than the viewport (no sideways scrolling). */
 export async function fitsViewport(page: Page): Promise<{ fits: boolean; scrollWidth: number; width: number }> {
   return page.evaluate(() => ({

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Site, openIsland } from './harness';
+import { BUILDS, NARROW, VIEWPORTS, axeViolations, fitsViewport, splitWords, startSite, type Site, openIsland } from './harness';
 
 async function verdicts(page: Page) {
   return page.$$eval('[data-client]', (rows) =>
@@ -137,33 +137,9 @@ describe.each(BUILDS)('proposal matcher in $dir (base $base)', (build) => {
 
     it('splits no client name or reason mid-word on a phone: the client column holds any word up to 80 px', async () => {
       const clients = ['windows-gui', 'windows-ps', 'macos-13', 'android-native', 'sswan-android', 'chromeos', 'linux-nm', 'apple-l2tp'];
-      for (const viewport of [VIEWPORTS.phone, { width: 320, height: 640 }]) {
+      for (const viewport of [VIEWPORTS.phone, NARROW]) {
         const { page, close } = await open(`?v=1&ike=default&esp=default&clients=${clients.join(',')}`, viewport);
-        const split = await page.$$eval('.matrix tbody th', (cells) =>
-          cells.flatMap((cell) => {
-            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-            const found: string[] = [];
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              // A word may break after its own hyphen ("built-" / "in"), and one wider than 80 px (a
-              // PowerShell cmdlet's name) anywhere; "Windows", "strongSwan" or "exchange" never.
-              for (const match of (node.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
-                const range = document.createRange();
-                range.setStart(node, match.index);
-                range.setEnd(node, match.index + match[0].length);
-                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-                const probe = document.createElement('span');
-                probe.style.whiteSpace = 'nowrap';
-                probe.textContent = match[0];
-                node.parentElement?.append(probe);
-                const width = probe.getBoundingClientRect().width;
-                probe.remove();
-                if (lines > 1 && width <= 80) found.push(`${match[0]} (${Math.round(width)} px in a ${cell.clientWidth} px cell)`);
-              }
-            }
-            return found;
-          }),
-        );
-        expect(split, `at ${viewport.width} px`).toEqual([]);
+        expect(await splitWords(page, '.matrix tbody th'), `at ${viewport.width} px`).toEqual([]);
         await close();
       }
     });
