@@ -10,7 +10,7 @@ import { evaluate } from '../../src/lib/decision/evaluate';
 import type { Answers } from '../../src/lib/decision/questions';
 import { decisionToolHref, resultSummary } from '../../src/lib/decision/wizard-view';
 import { readWizardQuery, wizardQuery } from '../../src/lib/decision/url-state';
-import { approach, BUILDS, VIEWPORTS, axeViolations, fitsViewport, startSite, type Problems, type Site } from './harness';
+import { approach, BUILDS, VIEWPORTS, axeViolations, fitsViewport, splitWords, startSite, type Problems, type Site } from './harness';
 
 const PATH = 'tools/decision/';
 
@@ -194,11 +194,12 @@ describe.each(BUILDS)('decision wizard in $dir (base $base)', (build) => {
   if (build.base === '/') {
     // Layout, accessibility and keyboard use cannot depend on the base path, which changes only
     // URLs: they are checked on the root build, the URLs on both.
-    it('fits a 360 px screen without sideways scrolling, in both modes', async () => {
+    it('fits a 360 px screen without sideways scrolling or split words, in both modes', async () => {
       for (const mode of ['all', 'step'] as const) {
         const { page, close, problems } = await openWizard(site, wizardQuery(ANSWER_SETS[1]!.answers, mode), { viewport: VIEWPORTS.phone });
         await page.locator('details.ranking > summary').click();
         expect(await fitsViewport(page)).toMatchObject({ fits: true });
+        expect(await splitWords(page, '[data-result="ranking"] :is(th, td)')).toEqual([]);
         expect(await axeViolations(page)).toEqual([]);
         expect(problems).toEqual(noProblems);
         await close();
