@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './scripts/base-links.mjs';
+import { tableLabelsPlugin } from './scripts/table-labels.mjs';
 import { csp, securityHeaders } from './scripts/security.mjs';
 
 // Self-hosting knobs, all optional (see README "Self-hosting"):
@@ -26,7 +27,7 @@ export default defineConfig({
   // among the hashes it writes into the policy (seen with the configuration builder's 3.3 kB).
   build: { inlineStylesheets: 'never' },
   server: { host: '127.0.0.1' },
-  markdown: { processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }) },
+  markdown: { processor: satteri({ mdastPlugins: [baseLinksPlugin(base)], hastPlugins: [tableLabelsPlugin()] }) },
   vite: {
     build: {
       rolldownOptions: {

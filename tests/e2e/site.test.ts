@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILDS, NARROW, VIEWPORTS, axeViolations, overflow, sitemapPaths, startSite, type Site } from './harness';
+import { BUILDS, NARROW, VIEWPORTS, axeViolations, overflow, sitemapPaths, splitWords, startSite, type Site } from './harness';
 
 /** Moves as a reader would and brings every island into view (src/directives/interaction.ts), then waits until all have hydrated. */
 async function hydrateIslands(page: Page): Promise<boolean> {
@@ -95,6 +95,18 @@ describe.each(BUILDS)('built site in $dir (base $base)', (build) => {
         });
       },
     );
+
+    if (build.base === '/') {
+      // At a common phone width a chapter table keeps its words whole: its columns hold any word
+      // up to 80 px (tables of four or more columns become cards, scripts/table-labels.mjs).
+      it.each(paths)('/%s keeps the words of its tables whole at 360 px', async (path) => {
+        const { page, close } = await site.openPage({ viewport: VIEWPORTS.phone });
+        await page.goto(site.url + path);
+        const split = await splitWords(page, '.sl-markdown-content table:not(.model-table, :where(.not-content *)) tbody :is(th, td)');
+        await close();
+        expect(split).toEqual([]);
+      });
+    }
 
     it.each(paths)('/%s is readable with JavaScript off', async (path) => {
       const { page, close } = await site.openPage({ javaScript: false });
